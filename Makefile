@@ -1,0 +1,77 @@
+# One command to a running site (`make run`) and one to the whole test suite (`make test`).
+# Needs Python 3.11 and Node.js; everything else is installed from the lock files.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+UV_VERSION := 0.13.9
+MANAGE := $(PY) manage.py
+
+.PHONY: setup run serve test test-fast lint format migrations-check bench demo superuser clean smoke
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/uv --version 2>/dev/null | grep -q $(UV_VERSION) || $(VENV)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	$(VENV)/bin/uv sync --locked --quiet
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+distrikt/static/vendor/.copied: node_modules/.installed scripts/vendor.mjs
+	npm run --silent vendor
+	@touch $@
+
+setup: $(VENV)/.installed distrikt/static/vendor/.copied
+	@$(MANAGE) compile_translations
+
+var/.db-ready: $(VENV)/.installed $(wildcard distrikt/*/migrations/*.py)
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	@touch $@
+
+run: setup var/.db-ready
+	$(MANAGE) load_bundled_data
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production-like: gunicorn with production settings (needs SECRET_KEY, see .env.example).
+serve: setup var/.db-ready
+	DJANGO_SETTINGS_MODULE=distrikt.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=distrikt.settings.production $(VENV)/bin/gunicorn distrikt.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+
+demo: setup var/.db-ready
+	$(MANAGE) load_bundled_data --demo
+
+superuser: setup var/.db-ready
+	$(MANAGE) createsuperuser
+
+test: setup
+	$(VENV)/bin/pytest --create-db
+
+test-fast: setup
+	$(VENV)/bin/pytest -m "not browser and not slow"
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: setup
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: setup
+	$(PY) bench/run_all.py
+
+smoke:
+	bash scripts/smoke_first_run.sh
+
+clean:
+	rm -rf var/db.sqlite3* var/.db-ready var/static

@@ -1,0 +1,1 @@
+"""Distriktssenteret's digital platform."""

@@ -1,0 +1,21 @@
+"""The public HTTP API, version 1. Each domain has its own router module here.
+
+The OpenAPI schema is published at /api/v1/openapi.json and documented at /api/v1/docs.
+"""
+
+from ninja import NinjaAPI
+
+from .routers import events, knowledge, merkur, municipalities, search
+
+api = NinjaAPI(
+    title="Distriktssenteret API",
+    version="1.0.0",
+    description="Open data about Norwegian municipalities, the knowledge bank, events and Merkur.",
+    urls_namespace="api-v1",
+)
+
+api.add_router("/", municipalities.router)
+api.add_router("/", knowledge.router)
+api.add_router("/", search.router)
+api.add_router("/", events.router)
+api.add_router("/", merkur.router)

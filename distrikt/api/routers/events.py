@@ -1,0 +1,5 @@
+"""API routes for the events domain."""
+
+from ninja import Router
+
+router = Router(tags=["events"])

@@ -1,0 +1,5 @@
+"""API routes for the municipalities domain."""
+
+from ninja import Router
+
+router = Router(tags=["municipalities"])

@@ -1,0 +1,5 @@
+"""API routes for the search domain."""
+
+from ninja import Router
+
+router = Router(tags=["search"])

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Home page, base templates, shared blocks, site chrome and the health check."""
+
+    name = "distrikt.core"
+    label = "core"
+    verbose_name = _("Kjerne")
+    default_auto_field = "django.db.models.BigAutoField"
+    bundled_data_command = "setup_site_pages"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects cache invalidation)

@@ -1,0 +1,166 @@
+"""The page base class every editorial page inherits, the home page and a plain content page."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock
+from .cache import page_cache_key
+
+
+class WrittenStandard(models.TextChoices):
+    """The written standard a text is in; the language law counts Nynorsk and Bokmål."""
+
+    NYNORSK = "nn", _("Nynorsk")
+    BOKMAAL = "nb", _("Bokmål")
+    ENGLISH = "en", _("Engelsk")
+
+
+class BasePage(Page):
+    """Shared behaviour of our pages: written standard, English version, page cache."""
+
+    language = models.CharField(
+        _("målform"),
+        max_length=2,
+        choices=WrittenStandard.choices,
+        default=WrittenStandard.NYNORSK,
+        help_text=_(
+            "Målforma teksten er skriven på. Sida blir vist med denne språkkoden."
+        ),
+    )
+    english_version = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("engelsk versjon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Ei side med same innhald på engelsk, om ho finst."),
+    )
+
+    search_fields = [*Page.search_fields, index.FilterField("language")]
+    settings_panels = [
+        MultiFieldPanel(
+            [FieldPanel("language"), FieldPanel("english_version")],
+            heading=_("Språk"),
+        ),
+        *Page.settings_panels,
+    ]
+
+    is_cacheable = True
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        """Serve from the shared page cache to anonymous readers; render otherwise."""
+        if not self._may_use_page_cache(request):
+            return super().serve(request, *args, **kwargs)
+        key = page_cache_key(self.pk, request.get_full_path(), get_language())
+        response = cache.get(key)
+        if response is None:
+            response = super().serve(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            if response.status_code == 200 and not response.cookies:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        response["Cache-Control"] = "public, max-age=60"
+        return response
+
+    def _may_use_page_cache(self, request) -> bool:
+        return (
+            self.is_cacheable
+            and request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not getattr(request, "is_preview", False)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = [
+            ancestor
+            for ancestor in self.get_ancestors().filter(depth__gte=2).specific()
+            if ancestor.live
+        ]
+        return context
+
+    def get_word_count_text(self) -> str:
+        """All the prose of the page, for the language-share count."""
+        from .language_share import text_of_page
+
+        return text_of_page(self)
+
+
+class HomePage(BasePage):
+    """The front page: what the centre does and the ways into its knowledge and Merkur."""
+
+    lead = models.TextField(_("ingress"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("framside")
+        verbose_name_plural = _("framsider")
+
+
+class StandardPage(BasePage):
+    """A plain content page: about texts, guides and anything without its own type."""
+
+    lead = models.TextField(_("ingress"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific()
+        return context
+
+    class Meta:
+        verbose_name = _("innhaldsside")
+        verbose_name_plural = _("innhaldssider")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """Organisation-wide facts shown in the footer."""
+
+    organisation_email = models.EmailField(
+        _("e-post"), blank=True, default="post@distriktssenteret.no"
+    )
+    organisation_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    footer_text = models.TextField(
+        _("tekst i botnen"),
+        blank=True,
+        help_text=_("Ei kort setning om kva Distriktssenteret er."),
+    )
+
+    panels = [
+        FieldPanel("organisation_email"),
+        FieldPanel("organisation_phone"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("nettstadinnstillingar")

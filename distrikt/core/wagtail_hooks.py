@@ -1,0 +1,23 @@
+"""Registration only: the language-share dashboard in the editors' admin."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import language_share_dashboard
+
+
+@hooks.register("register_admin_urls")
+def register_language_share_url():
+    return [
+        path("language-share/", language_share_dashboard, name="core_language_share")
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_language_share_menu_item():
+    return MenuItem(
+        _("Målform"), reverse("core_language_share"), icon_name="doc-full", order=900
+    )

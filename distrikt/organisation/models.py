@@ -1,0 +1,335 @@
+"""The organisation: knowledge areas, target groups, offices and staff, and their pages."""
+
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from distrikt.core.models import BasePage
+
+from .vcard import person_vcard
+
+
+class NamedInThreeLanguages(models.Model):
+    """A register entry named in Nynorsk, with Bokmål and English names for the interface."""
+
+    name = models.CharField(_("namn (nynorsk)"), max_length=150)
+    name_nb = models.CharField(_("namn (bokmål)"), max_length=150, blank=True)
+    name_en = models.CharField(_("namn (engelsk)"), max_length=150, blank=True)
+    slug = models.SlugField(_("adressenamn"), max_length=160, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        language = get_language() or "nn"
+        if language == "nb" and self.name_nb:
+            return self.name_nb
+        if language == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+
+class KnowledgeArea(index.Indexed, NamedInThreeLanguages):
+    """One of the centre's knowledge areas (and Merkur); content, staff and events are tagged with it."""
+
+    description = models.TextField(_("skildring"), blank=True)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_nb"),
+        index.SearchField("description"),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_nb"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(NamedInThreeLanguages.Meta):
+        verbose_name = _("kunnskapsområde")
+        verbose_name_plural = _("kunnskapsområde")
+
+
+class TargetGroup(NamedInThreeLanguages):
+    """Who a piece of content or an event is for: mayors, merchants, the ministry …"""
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_nb"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(NamedInThreeLanguages.Meta):
+        verbose_name = _("målgruppe")
+        verbose_name_plural = _("målgrupper")
+
+
+class Office(models.Model):
+    """One of the centre's offices. Blank fields are left for editors to fill, never guessed."""
+
+    name = models.CharField(_("namn"), max_length=120)
+    slug = models.SlugField(_("adressenamn"), max_length=140, unique=True)
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visiting_address = models.TextField(_("besøksadresse"), blank=True)
+    postal_address = models.TextField(_("postadresse"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    opening_hours = models.CharField(_("opningstider"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("breiddegrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("lengdegrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("municipality"),
+        MultiFieldPanel(
+            [
+                FieldPanel("visiting_address"),
+                FieldPanel("postal_address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("latitude"), FieldPanel("longitude")],
+            heading=_("Plassering på kart"),
+        ),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("kontor")
+        verbose_name_plural = _("kontor")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def map_url(self) -> str:
+        if not self.has_location:
+            return ""
+        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=14/{self.latitude}/{self.longitude}"
+
+
+class PersonQuerySet(models.QuerySet):
+    def search_name(self, query: str) -> "PersonQuerySet":
+        result = self
+        for word in query.split():
+            result = result.filter(name__icontains=word)
+        return result
+
+    def in_office(self, office_slug: str) -> "PersonQuerySet":
+        return self.filter(office__slug=office_slug)
+
+    def with_expertise(self, area_slug: str) -> "PersonQuerySet":
+        return self.filter(knowledge_areas__slug=area_slug).distinct()
+
+
+class Person(index.Indexed, models.Model):
+    """A member of staff in the directory."""
+
+    name = models.CharField(_("namn"), max_length=150)
+    slug = models.SlugField(_("adressenamn"), max_length=160, unique=True)
+    job_title = models.CharField(_("stilling"), max_length=150)
+    office = models.ForeignKey(
+        Office,
+        verbose_name=_("kontor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+    )
+    knowledge_areas = models.ManyToManyField(
+        KnowledgeArea, verbose_name=_("fagområde"), blank=True, related_name="experts"
+    )
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("bilete"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("alternativ tekst til biletet"),
+        max_length=300,
+        blank=True,
+        help_text=_("Påkravd når personen har bilete."),
+    )
+    bio = models.TextField(_("kort om personen"), blank=True)
+    is_demo = models.BooleanField(
+        _("demodata"), default=False, help_text=_("Oppdikta person for utprøving.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=100)
+
+    objects = PersonQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.SearchField("bio"),
+        index.FilterField("office_id"),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("job_title"),
+        FieldPanel("office"),
+        FieldPanel("knowledge_areas"),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone")], heading=_("Kontakt")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Bilete")
+        ),
+        FieldPanel("bio"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("tilsett")
+        verbose_name_plural = _("tilsette")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        directory = StaffDirectoryPage.objects.live().first()
+        return (
+            directory.url + directory.reverse_subpage("person", args=[self.slug])
+            if directory
+            else ""
+        )
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Skriv ein alternativ tekst til biletet.")}
+            )
+        if not self.slug:
+            self.slug = slugify(self.name)
+
+
+class StaffDirectoryPage(RoutablePageMixin, BasePage):
+    """The staff directory: search by name, filter by office and area, one page per person."""
+
+    lead = models.TextField(_("ingress"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead")]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("tilsettliste")
+
+    def _may_use_page_cache(self, request) -> bool:
+        # The list answers filters in its query string; those variants are cached too.
+        return super()._may_use_page_cache(request)
+
+    @path("")
+    def staff_list(self, request):
+        from .views import staff_list_context
+
+        return self.render(
+            request,
+            context_overrides=staff_list_context(request),
+            template="organisation/staff_directory_page.html",
+        )
+
+    @path("<slug:slug>/")
+    def person(self, request, slug: str):
+        person = get_object_or_404(
+            Person.objects.select_related("office", "photo").prefetch_related(
+                "knowledge_areas"
+            ),
+            slug=slug,
+        )
+        return self.render(
+            request,
+            context_overrides={"person": person},
+            template="organisation/person_page.html",
+        )
+
+    @path("<slug:slug>/vcard/")
+    def person_vcard(self, request, slug: str):
+        person = get_object_or_404(Person.objects.select_related("office"), slug=slug)
+        response = HttpResponse(
+            person_vcard(person, request), content_type="text/vcard; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{person.slug}.vcf"'
+        return response
+
+    def get_extra_sitemap_paths(self) -> list[str]:
+        return [f"{slug}/" for slug in Person.objects.values_list("slug", flat=True)]
+
+    def person_url(self, person: Person) -> str:
+        return self.url + self.reverse_subpage("person", args=[person.slug])
+
+    def route_not_found(self) -> None:
+        raise Http404
+
+
+class OfficeIndexPage(BasePage):
+    """Contact page: the three offices with addresses, opening hours and a map link."""
+
+    lead = models.TextField(_("ingress"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead")]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("kontoroversikt")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["offices"] = Office.objects.select_related(
+            "municipality"
+        ).prefetch_related("staff")
+        return context

@@ -1,0 +1,3 @@
+"""URLs of this app, included under the language prefix before Wagtail's catch-all."""
+
+urlpatterns: list = []

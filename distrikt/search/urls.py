@@ -1,0 +1,9 @@
+"""Site-wide search at /sok/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+
+urlpatterns = [path("sok/", views.search, name="index")]

@@ -1,0 +1,48 @@
+"""URL map. Interface language is the URL prefix (/nb/, /en/); Nynorsk has none.
+
+Each app owns its URLs under a Norwegian path; Wagtail serves every editorial page
+through the catch-all at the end.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from distrikt.api.urls import urlpatterns as api_urlpatterns
+from distrikt.core import views as core_views
+from distrikt.core.sitemap import PageSitemap
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    *api_urlpatterns,
+]
+
+urlpatterns += i18n_patterns(
+    # Each app's urls.py names its own prefixes (see docs/architecture.md, "URL space").
+    path("", include("distrikt.municipalities.urls")),
+    path("", include("distrikt.knowledge.urls")),
+    path("", include("distrikt.events.urls")),
+    path("", include("distrikt.merkur.urls")),
+    path("", include("distrikt.search.urls")),
+    path("", include("distrikt.organisation.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "distrikt.core.views.server_error"
