@@ -19,6 +19,7 @@ from distrikt.core import views as core_views
 from distrikt.core.sitemap import PageSitemap
 
 urlpatterns = [
+    path("ping", core_views.ping, name="ping"),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),

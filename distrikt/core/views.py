@@ -12,6 +12,13 @@ from .cache import cache_control
 
 @never_cache
 @require_GET
+def ping(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers. Touches nothing else (also the benchmarks' floor)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """Answer whether the database responds; load balancers poll this."""
     try:
