@@ -42,6 +42,9 @@ class MunicipalityQuerySet(models.QuerySet):
     def current(self) -> "MunicipalityQuerySet":
         return self.filter(valid_to__isnull=True)
 
+    def priority(self) -> "MunicipalityQuerySet":
+        return self.filter(is_priority=True)
+
 
 class Municipality(models.Model):
     """A municipality (kommune) as it was valid in a period; old codes stay for history."""
@@ -62,6 +65,26 @@ class Municipality(models.Model):
     valid_from = models.DateField(_("gyldig frå"), null=True, blank=True)
     valid_to = models.DateField(_("gyldig til"), null=True, blank=True)
 
+    # Key figures kept on the row for filtering and sorting across apps. The loaders set
+    # them from the observations; None means the data is missing, never zero.
+    population = models.PositiveIntegerField(_("folketal"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("år for folketal"), null=True, blank=True
+    )
+    centrality_index = models.PositiveSmallIntegerField(
+        _("sentralitetsindeks"), null=True, blank=True
+    )
+    centrality_class = models.PositiveSmallIntegerField(
+        _("sentralitetsklasse"), null=True, blank=True
+    )
+    is_priority = models.BooleanField(
+        _("prioritert kommune"),
+        default=False,
+        help_text=_(
+            "Liten eller mellomstor kommune eller kommune med særlege distriktsutfordringar."
+        ),
+    )
+
     objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
@@ -77,6 +100,9 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return f"/kommunar/{self.slug}/"
 
     @property
     def is_current(self) -> bool:

@@ -1,0 +1,50 @@
+"""Sections that apps above `municipalities` add to a municipality's profile page.
+
+`municipalities` must not import the feature apps, so they register a provider instead,
+in their AppConfig.ready():
+
+    from distrikt.municipalities.profile_sections import ProfileSection, register_profile_section
+
+    def knowledge_section(municipality):
+        pages = ...  # the app's own public query
+        if not pages:
+            return None
+        return ProfileSection(title=_("Kunnskap om kommunen"), template="knowledge/profile_section.html",
+                              context={"pages": pages}, order=10)
+
+    register_profile_section(knowledge_section)
+
+The profile renders every section that is not None, ordered by `order`, with
+`{% include section.template with section=section municipality=municipality only %}`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .models import Municipality
+
+
+@dataclass
+class ProfileSection:
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+ProfileSectionProvider = Callable[[Municipality], ProfileSection | None]
+_providers: list[ProfileSectionProvider] = []
+
+
+def register_profile_section(provider: ProfileSectionProvider) -> None:
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def sections_for(municipality: Municipality) -> list[ProfileSection]:
+    sections = [
+        section
+        for provider in _providers
+        if (section := provider(municipality)) is not None
+    ]
+    return sorted(sections, key=lambda section: section.order)
