@@ -1,5 +1,6 @@
 """Public functions other apps use to ask about municipalities."""
 
+import math
 from dataclasses import dataclass, field
 
 from .models import Municipality
@@ -21,8 +22,6 @@ def similar_municipalities(
     issue replaces the internals with nearest neighbours on standardised indicators; the
     signature stays.
     """
-    import math
-
     if municipality.population is None or municipality.centrality_class is None:
         return []
     candidates = (
