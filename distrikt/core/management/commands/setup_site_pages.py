@@ -1,9 +1,11 @@
 """Create the home page and make it the root of the default site (idempotent)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from distrikt.core.models import HomePage
 
@@ -50,7 +52,7 @@ class Command(BaseCommand):
         if HomePage.objects.exists():
             self.stdout.write("Home page exists; nothing to do.")
             return
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or self._create_tree_root()
         home = HomePage(
             title="Distriktssenteret",
             slug="distriktssenteret",
@@ -91,3 +93,10 @@ class Command(BaseCommand):
         if old_default is not None and old_default.specific_class is Page:
             old_default.delete()
         self.stdout.write("Created the home page.")
+
+    def _create_tree_root(self) -> Page:
+        """Recreate Wagtail's tree root when the table was emptied (as a test flush does)."""
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        return Page.add_root(instance=Page(title="Root", slug="root"))

@@ -1,0 +1,76 @@
+"""Every page in the sitemap answers in all three languages, and no internal link is broken."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+HREF = re.compile(r'href="([^"#]*)')
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+
+
+def sitemap_paths(client) -> list[str]:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+    return [urlsplit(location).path for location in locations]
+
+
+def test_sitemap_lists_every_page_in_all_three_languages(client, bundled_site):
+    paths = sitemap_paths(client)
+    assert "/" in paths and "/nb/" in paths and "/en/" in paths
+    assert (
+        "/om-oss/tilsette/" in paths
+        and "/nb/om-oss/tilsette/" in paths
+        and "/en/om-oss/tilsette/" in paths
+    )
+    assert "/om-oss/tilsette/halvor-holmli/" in paths
+
+
+def test_every_sitemap_url_answers_200(client, bundled_site):
+    failures = {}
+    for path in sitemap_paths(client):
+        status = client.get(path).status_code
+        if status != 200:
+            failures[path] = status
+    assert failures == {}
+
+
+def internal_links(html: str) -> set[str]:
+    links = set()
+    for href in HREF.findall(html):
+        if (
+            href.startswith("/")
+            and not href.startswith("//")
+            and not href.startswith(SKIPPED_PREFIXES)
+        ):
+            links.add(href.replace("&amp;", "&"))
+    return links
+
+
+def test_crawl_from_the_home_page_finds_no_broken_internal_link(client, bundled_site):
+    seen: set[str] = set()
+    frontier = {"/"}
+    broken = {}
+    for _depth in range(2):
+        next_frontier: set[str] = set()
+        for path in frontier - seen:
+            seen.add(path)
+            response = client.get(path)
+            if response.status_code >= 400:
+                broken[path] = response.status_code
+                continue
+            if response.get("Content-Type", "").startswith("text/html"):
+                next_frontier |= internal_links(response.content.decode())
+        frontier = next_frontier
+    assert len(seen) > 5
+    assert broken == {}
+
+
+def test_robots_txt_points_to_the_sitemap(client, bundled_site):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
