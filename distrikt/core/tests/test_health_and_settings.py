@@ -39,6 +39,7 @@ def run_manage(*args: str, secret_key: str) -> subprocess.CompletedProcess:
         "ALLOWED_HOSTS": "www.example.no",
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
