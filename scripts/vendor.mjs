@@ -10,6 +10,12 @@ const files = [
   ["@digdir/designsystemet-css/dist/src/index.css", "designsystemet/designsystemet.css"],
   ["@digdir/designsystemet-css/dist/theme/designsystemet.css", "designsystemet/theme.css"],
   ["@digdir/designsystemet-web/dist/umd/index.js", "designsystemet/designsystemet-web.js"],
+  ...[400, 500, 600, 700].flatMap((weight) =>
+    ["latin", "latin-ext"].map((subset) => [
+      `@fontsource/inter/files/inter-${subset}-${weight}-normal.woff2`,
+      `inter/inter-${subset}-${weight}-normal.woff2`,
+    ]),
+  ),
 ];
 
 rmSync(target, { recursive: true, force: true });

@@ -151,7 +151,8 @@ class Command(BaseCommand):
         if home is None or Page.objects.child_of(home).filter(slug="om-oss").exists():
             return
         about = StandardPage(
-            title="Om Distriktssenteret",
+            title="Om oss",
+            seo_title="Om Distriktssenteret",
             slug="om-oss",
             language="nn",
             lead=ABOUT_LEAD,
