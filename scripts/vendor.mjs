@@ -9,7 +9,8 @@ const target = join(root, "distrikt", "static", "vendor");
 const files = [
   ["@digdir/designsystemet-css/dist/src/index.css", "designsystemet/designsystemet.css"],
   ["@digdir/designsystemet-css/dist/theme/designsystemet.css", "designsystemet/theme.css"],
-  ["@digdir/designsystemet-web/dist/umd/index.js", "designsystemet/designsystemet-web.js"],
+  ["@digdir/designsystemet-web/dist/umd/index.js", "designsystemet/web/index.js"],
+  ["@digdir/designsystemet-web/dist/umd/index.js.map", "designsystemet/web/index.js.map"],
   ...[400, 500, 600, 700].flatMap((weight) =>
     ["latin", "latin-ext"].map((subset) => [
       `@fontsource/inter/files/inter-${subset}-${weight}-normal.woff2`,

@@ -1,9 +1,6 @@
 """The page base class every editorial page inherits, the home page and a plain content page."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -13,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock
-from .cache import page_cache_key
+from .cache import is_anonymous_read
 
 
 class WrittenStandard(models.TextChoices):
@@ -60,26 +57,11 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def serve(self, request, *args, **kwargs):
-        """Serve from the shared page cache to anonymous readers; render otherwise."""
-        if not self._may_use_page_cache(request):
-            return super().serve(request, *args, **kwargs)
-        key = page_cache_key(self.pk, request.get_full_path(), get_language())
-        response = cache.get(key)
-        if response is None:
-            response = super().serve(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            if response.status_code == 200 and not response.cookies:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-        response["Cache-Control"] = "public, max-age=60"
-        return response
-
-    def _may_use_page_cache(self, request) -> bool:
+    def may_use_page_cache(self, request) -> bool:
+        """Whether this response may be kept for anonymous readers (see core.cache)."""
         return (
             self.is_cacheable
-            and request.method == "GET"
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and is_anonymous_read(request)
             and not getattr(request, "is_preview", False)
         )
 

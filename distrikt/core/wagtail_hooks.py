@@ -7,6 +7,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import language_share_dashboard
+from .cache import mark_cacheable
+
+
+@hooks.register("before_serve_page")
+def mark_page_response_cacheable(page, request, serve_args, serve_kwargs):
+    may_cache = getattr(page, "may_use_page_cache", None)
+    if may_cache is not None and may_cache(request):
+        mark_cacheable(request)
 
 
 @hooks.register("register_admin_urls")

@@ -267,10 +267,6 @@ class StaffDirectoryPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("tilsettliste")
 
-    def _may_use_page_cache(self, request) -> bool:
-        # The list answers filters in its query string; those variants are cached too.
-        return super()._may_use_page_cache(request)
-
     @path("")
     def staff_list(self, request):
         from .views import staff_list_context

@@ -43,3 +43,19 @@ def test_interface_languages_are_cached_separately(client, bundled_site):
     english = client.get("/en/om-oss/").content.decode()
     assert '<html lang="nn"' in nynorsk
     assert '<html lang="en"' in english
+
+
+def test_routable_sub_pages_are_cached_too(
+    client, bundled_site, django_assert_num_queries
+):
+    client.get("/om-oss/tilsette/halvor-holmli/")
+    with django_assert_num_queries(0):
+        assert client.get("/om-oss/tilsette/halvor-holmli/").status_code == 200
+
+
+def test_a_new_staff_member_shows_in_the_cached_list_at_once(client, bundled_site):
+    from distrikt.organisation.factories import PersonFactory
+
+    client.get("/om-oss/tilsette/")
+    PersonFactory(name="Heilt Ny Person", slug="heilt-ny-person")
+    assert "Heilt Ny Person" in client.get("/om-oss/tilsette/").content.decode()
