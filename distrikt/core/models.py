@@ -67,10 +67,10 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The trail ends with this page; the component marks it as the current one.
         context["breadcrumbs"] = [
-            ancestor
-            for ancestor in self.get_ancestors().filter(depth__gte=2).specific()
-            if ancestor.live
+            *(ancestor for ancestor in self.get_ancestors().filter(depth__gte=2) if ancestor.live),
+            self,
         ]
         return context
 
