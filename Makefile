@@ -25,6 +25,7 @@ distrikt/static/vendor/.copied: node_modules/.installed scripts/vendor.mjs
 	@touch $@
 
 setup: $(VENV)/.installed distrikt/static/vendor/.copied
+	@mkdir -p var
 	@$(MANAGE) compile_translations
 
 var/.db-ready: $(VENV)/.installed $(wildcard distrikt/*/migrations/*.py)

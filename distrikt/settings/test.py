@@ -24,4 +24,5 @@ WHITENOISE_USE_FINDERS = True
 # SQLite tests use a file, not shared memory, so threads in concurrency tests see real
 # locking and WAL behaviour as in production.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
