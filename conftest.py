@@ -38,9 +38,7 @@ def bundled_site(db):
 
 @pytest.fixture
 def editor(db, django_user_model):
-    return django_user_model.objects.create_superuser(
-        "redaktor", "redaktor@example.org", "passord-for-test"
-    )
+    return django_user_model.objects.create_superuser("redaktor", "redaktor@example.org", "passord-for-test")
 
 
 @pytest.fixture

@@ -217,9 +217,7 @@ def measure(
             except (OSError, http.client.HTTPException):
                 ok = False
                 connection.close()
-                connection = http.client.HTTPConnection(
-                    parts.hostname, parts.port, timeout=30
-                )
+                connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
             elapsed = (time.perf_counter() - started) * 1000
             if ok:
                 local.append(elapsed)
@@ -240,9 +238,7 @@ def measure(
     return result
 
 
-def print_results(
-    rows: Sequence[tuple[str, Result]], floor: Result | None = None, title: str = ""
-) -> None:
+def print_results(rows: Sequence[tuple[str, Result]], floor: Result | None = None, title: str = "") -> None:
     if title:
         print(f"\n== {title}")
     print(

@@ -14,9 +14,7 @@ def main() -> int:
         if selected and not any(name in script.stem for name in selected):
             continue
         print(f"\n##### {script.name}", flush=True)
-        completed = subprocess.run(
-            [sys.executable, str(script)], cwd=HERE.parent, check=False
-        )
+        completed = subprocess.run([sys.executable, str(script)], cwd=HERE.parent, check=False)
         failures += completed.returncode != 0
     return 1 if failures else 0
 

@@ -36,9 +36,7 @@ def main() -> None:
         floor = measure(server.url, ["/ping"], args.concurrency, args.requests)
         rows.append(("floor /ping (fixed string)", floor))
         for name, paths in PAGES:
-            rows.append(
-                (name, measure(server.url, paths, args.concurrency, args.requests))
-            )
+            rows.append((name, measure(server.url, paths, args.concurrency, args.requests)))
         floor_again = measure(server.url, ["/ping"], args.concurrency, args.requests)
         rows.append(("floor /ping again", floor_again))
     print_results(

@@ -70,9 +70,7 @@ def apply(mapping_path: str) -> int:
                     continue
                 value = texts[entry.msgid]
                 if entry.msgid_plural:
-                    singular, plural = (
-                        value if isinstance(value, list) else (value, value)
-                    )
+                    singular, plural = value if isinstance(value, list) else (value, value)
                     entry.msgstr_plural = {0: singular, 1: plural}
                 else:
                     entry.msgstr = value if isinstance(value, str) else value[0]

@@ -58,9 +58,7 @@ class FactBoxBlock(blocks.StructBlock):
     """A highlighted box of key facts beside the running text."""
 
     title = blocks.CharBlock(label=_("Tittel"), max_length=200)
-    body = blocks.RichTextBlock(
-        label=_("Innhald"), features=["bold", "italic", "ol", "ul", "link"]
-    )
+    body = blocks.RichTextBlock(label=_("Innhald"), features=["bold", "italic", "ol", "ul", "link"])
 
     class Meta:
         icon = "info-circle"
@@ -89,9 +87,7 @@ class CaptionedTableBlock(blocks.StructBlock):
     """A data table with a caption that says what it shows."""
 
     caption = blocks.CharBlock(label=_("Tabelltekst"), max_length=300)
-    table = TableBlock(
-        label=_("Tabell"), table_options={"startRows": 3, "startCols": 3}
-    )
+    table = TableBlock(label=_("Tabell"), table_options={"startRows": 3, "startCols": 3})
 
     class Meta:
         icon = "table"
@@ -154,9 +150,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     """The accessible body used by editorial pages across the site."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Tekst"), features=RICH_TEXT_FEATURES, icon="pilcrow"
-    )
+    paragraph = blocks.RichTextBlock(label=_("Tekst"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     quote = QuoteBlock()
     fact_box = FactBoxBlock()
     image = AccessibleImageBlock()

@@ -28,10 +28,7 @@ _local_generation: dict[str, float] = {"value": 0, "checked_at": 0.0}
 
 def current_generation() -> int:
     now = time.monotonic()
-    if (
-        now - _local_generation["checked_at"] < GENERATION_CHECK_SECONDS
-        and _local_generation["value"]
-    ):
+    if now - _local_generation["checked_at"] < GENERATION_CHECK_SECONDS and _local_generation["value"]:
         return int(_local_generation["value"])
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -55,10 +52,7 @@ def response_cache_key(request: HttpRequest) -> str:
 
 
 def is_anonymous_read(request: HttpRequest) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def mark_cacheable(request: HttpRequest) -> None:

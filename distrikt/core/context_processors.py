@@ -14,9 +14,7 @@ def site_chrome(request: HttpRequest) -> dict:
     switch = []
     for code, name in settings.LANGUAGES:
         target = _language_url(path, code)
-        switch.append(
-            {"code": code, "name": name, "url": target, "is_current": code == current}
-        )
+        switch.append({"code": code, "name": name, "url": target, "is_current": code == current})
     return {
         "language_switch": switch,
         "current_language": current,

@@ -37,10 +37,7 @@ def text_of_page(page: Page) -> str:
     """Collect the prose of a page: title, text fields, rich text and StreamField content."""
     parts: list[str] = [page.title, page.search_description or ""]
     for model_field in page._meta.get_fields():
-        if (
-            not getattr(model_field, "concrete", False)
-            or model_field.name in _SKIPPED_FIELDS
-        ):
+        if not getattr(model_field, "concrete", False) or model_field.name in _SKIPPED_FIELDS:
             continue
         if model_field.model in (Page,):
             continue
@@ -48,9 +45,7 @@ def text_of_page(page: Page) -> str:
         if value in (None, ""):
             continue
         if isinstance(model_field, StreamField):
-            parts.extend(
-                str(item) for item in model_field.get_searchable_content(value)
-            )
+            parts.extend(str(item) for item in model_field.get_searchable_content(value))
         elif isinstance(model_field, RichTextField):
             parts.append(strip_tags(value))
         elif isinstance(model_field, models.TextField) or (
@@ -86,9 +81,7 @@ class ShareRow:
     @property
     def is_within_law(self) -> bool:
         shares = [self.share(code) for code in COUNTED_STANDARDS]
-        return all(
-            share is not None and share >= LEGAL_MINIMUM_SHARE for share in shares
-        )
+        return all(share is not None and share >= LEGAL_MINIMUM_SHARE for share in shares)
 
 
 @dataclass
@@ -103,16 +96,8 @@ def build_language_share_report() -> LanguageShareReport:
     total = ShareRow(label="total")
     by_year: dict[str, ShareRow] = {}
     by_section: dict[str, ShareRow] = {}
-    sections = {
-        page.path: page.title
-        for page in Page.objects.filter(depth=3).only("path", "title")
-    }
-    for page in (
-        Page.objects.live()
-        .filter(depth__gte=2)
-        .specific(defer=False)
-        .iterator(chunk_size=200)
-    ):
+    sections = {page.path: page.title for page in Page.objects.filter(depth=3).only("path", "title")}
+    for page in Page.objects.live().filter(depth__gte=2).specific(defer=False).iterator(chunk_size=200):
         code = getattr(page, "language", None)
         if code is None:
             continue

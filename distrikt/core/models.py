@@ -29,9 +29,7 @@ class BasePage(Page):
         max_length=2,
         choices=WrittenStandard.choices,
         default=WrittenStandard.NYNORSK,
-        help_text=_(
-            "Målforma teksten er skriven på. Sida blir vist med denne språkkoden."
-        ),
+        help_text=_("Målforma teksten er skriven på. Sida blir vist med denne språkkoden."),
     )
     english_version = models.ForeignKey(
         "wagtailcore.Page",
@@ -59,11 +57,7 @@ class BasePage(Page):
 
     def may_use_page_cache(self, request) -> bool:
         """Whether this response may be kept for anonymous readers (see core.cache)."""
-        return (
-            self.is_cacheable
-            and is_anonymous_read(request)
-            and not getattr(request, "is_preview", False)
-        )
+        return self.is_cacheable and is_anonymous_read(request) and not getattr(request, "is_preview", False)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -128,9 +122,7 @@ class StandardPage(BasePage):
 class SiteSettings(BaseGenericSetting):
     """Organisation-wide facts shown in the footer."""
 
-    organisation_email = models.EmailField(
-        _("e-post"), blank=True, default="post@distriktssenteret.no"
-    )
+    organisation_email = models.EmailField(_("e-post"), blank=True, default="post@distriktssenteret.no")
     organisation_phone = models.CharField(_("telefon"), max_length=40, blank=True)
     footer_text = models.TextField(
         _("tekst i botnen"),

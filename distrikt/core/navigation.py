@@ -26,12 +26,7 @@ def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
     items: dict[str, tuple[str, str]] = {}
     site = Site.find_for_request(request)
     if site is not None:
-        for page in (
-            Page.objects.child_of(site.root_page)
-            .live()
-            .in_menu()
-            .only("slug", "title", "url_path")
-        ):
+        for page in Page.objects.child_of(site.root_page).live().in_menu().only("slug", "title", "url_path"):
             items[page.slug] = (page.title, page.get_url(request=request))
     for app_config in apps.get_app_configs():
         entry = getattr(app_config, "navigation_entry", None)
@@ -41,9 +36,7 @@ def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
                 items.setdefault(slug, (str(label), reverse(url_name)))
             except NoReverseMatch:
                 continue
-    order = {
-        slug: position for position, slug in enumerate(settings.MAIN_NAVIGATION_ORDER)
-    }
+    order = {slug: position for position, slug in enumerate(settings.MAIN_NAVIGATION_ORDER)}
     current = request.path
     result = [
         NavigationItem(
@@ -54,6 +47,4 @@ def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
         )
         for slug, (label, url) in items.items()
     ]
-    return sorted(
-        result, key=lambda item: (order.get(item.slug, len(order)), item.label)
-    )
+    return sorted(result, key=lambda item: (order.get(item.slug, len(order)), item.label))

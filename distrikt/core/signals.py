@@ -18,8 +18,5 @@ def invalidate_on_page_change(sender, **kwargs) -> None:
 @receiver(post_delete)
 def invalidate_on_register_change(sender, **kwargs) -> None:
     # Registers shown on pages (staff, offices, themes…) live in our own apps.
-    if (
-        sender.__module__.startswith("distrikt.")
-        and getattr(sender._meta, "app_label", "") != "core"
-    ):
+    if sender.__module__.startswith("distrikt.") and getattr(sender._meta, "app_label", "") != "core":
         bump_generation()

@@ -15,21 +15,11 @@ class PageSitemap(Sitemap):
     languages = [code for code, _name in settings.LANGUAGES]
 
     def items(self):
-        site = (
-            Site.objects.filter(is_default_site=True)
-            .select_related("root_page")
-            .first()
-        )
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             return []
         entries = []
-        pages = (
-            site.root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .specific()
-            .order_by("path")
-        )
+        pages = site.root_page.get_descendants(inclusive=True).live().public().specific().order_by("path")
         for page in pages:
             extra = getattr(page, "get_extra_sitemap_paths", None)
             entries.append((page, None))

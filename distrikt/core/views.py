@@ -26,9 +26,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception as error:  # noqa: BLE001  (any database failure means unhealthy)
-        return JsonResponse(
-            {"status": "error", "database": str(error.__class__.__name__)}, status=503
-        )
+        return JsonResponse({"status": "error", "database": str(error.__class__.__name__)}, status=503)
     return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
 
 
@@ -42,9 +40,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /sok/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
-    return HttpResponse(
-        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
-    )
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

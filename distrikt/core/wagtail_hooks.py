@@ -19,13 +19,9 @@ def mark_page_response_cacheable(page, request, serve_args, serve_kwargs):
 
 @hooks.register("register_admin_urls")
 def register_language_share_url():
-    return [
-        path("language-share/", language_share_dashboard, name="core_language_share")
-    ]
+    return [path("language-share/", language_share_dashboard, name="core_language_share")]
 
 
 @hooks.register("register_admin_menu_item")
 def register_language_share_menu_item():
-    return MenuItem(
-        _("Målform"), reverse("core_language_share"), icon_name="doc-full", order=900
-    )
+    return MenuItem(_("Målform"), reverse("core_language_share"), icon_name="doc-full", order=900)

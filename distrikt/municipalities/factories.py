@@ -24,8 +24,6 @@ class MunicipalityFactory(DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"{9000 + (n % 999):04d}")
     name = factory.Sequence(lambda n: f"Testkommune {n}")
-    slug = factory.LazyAttribute(
-        lambda municipality: f"{municipality.code}-testkommune"
-    )
+    slug = factory.LazyAttribute(lambda municipality: f"{municipality.code}-testkommune")
     county = factory.SubFactory(CountyFactory)
     valid_from = None

@@ -29,9 +29,7 @@ class County(models.Model):
         verbose_name_plural = _("fylke")
         ordering = ["code"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["code", "valid_from"], name="county_code_valid_from_unique"
-            ),
+            models.UniqueConstraint(fields=["code", "valid_from"], name="county_code_valid_from_unique"),
         ]
 
     def __str__(self) -> str:
@@ -68,21 +66,13 @@ class Municipality(models.Model):
     # Key figures kept on the row for filtering and sorting across apps. The loaders set
     # them from the observations; None means the data is missing, never zero.
     population = models.PositiveIntegerField(_("folketal"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(
-        _("år for folketal"), null=True, blank=True
-    )
-    centrality_index = models.PositiveSmallIntegerField(
-        _("sentralitetsindeks"), null=True, blank=True
-    )
-    centrality_class = models.PositiveSmallIntegerField(
-        _("sentralitetsklasse"), null=True, blank=True
-    )
+    population_year = models.PositiveSmallIntegerField(_("år for folketal"), null=True, blank=True)
+    centrality_index = models.PositiveSmallIntegerField(_("sentralitetsindeks"), null=True, blank=True)
+    centrality_class = models.PositiveSmallIntegerField(_("sentralitetsklasse"), null=True, blank=True)
     is_priority = models.BooleanField(
         _("prioritert kommune"),
         default=False,
-        help_text=_(
-            "Liten eller mellomstor kommune eller kommune med særlege distriktsutfordringar."
-        ),
+        help_text=_("Liten eller mellomstor kommune eller kommune med særlege distriktsutfordringar."),
     )
 
     objects = MunicipalityQuerySet.as_manager()

@@ -42,9 +42,5 @@ def register_profile_section(provider: ProfileSectionProvider) -> None:
 
 
 def sections_for(municipality: Municipality) -> list[ProfileSection]:
-    sections = [
-        section
-        for provider in _providers
-        if (section := provider(municipality)) is not None
-    ]
+    sections = [section for provider in _providers if (section := provider(municipality)) is not None]
     return sorted(sections, key=lambda section: section.order)

@@ -13,9 +13,7 @@ class SimilarMunicipality:
     reasons: list[str] = field(default_factory=list)
 
 
-def similar_municipalities(
-    municipality: Municipality, limit: int = 5
-) -> list[SimilarMunicipality]:
+def similar_municipalities(municipality: Municipality, limit: int = 5) -> list[SimilarMunicipality]:
     """The municipalities most like this one on population size and centrality.
 
     First version: same centrality class, nearest on log population. The municipalities
@@ -27,16 +25,12 @@ def similar_municipalities(
     candidates = (
         Municipality.objects.current()
         .exclude(pk=municipality.pk)
-        .filter(
-            centrality_class=municipality.centrality_class, population__isnull=False
-        )
+        .filter(centrality_class=municipality.centrality_class, population__isnull=False)
     )
     own = math.log(municipality.population)
     ranked = sorted(
         (
-            SimilarMunicipality(
-                candidate, abs(math.log(max(candidate.population, 1)) - own)
-            )
+            SimilarMunicipality(candidate, abs(math.log(max(candidate.population, 1)) - own))
             for candidate in candidates
         ),
         key=lambda similar: similar.distance,

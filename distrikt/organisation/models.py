@@ -101,12 +101,8 @@ class Office(models.Model):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     opening_hours = models.CharField(_("opningstider"), max_length=200, blank=True)
-    latitude = models.DecimalField(
-        _("breiddegrad"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("lengdegrad"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = models.DecimalField(_("breiddegrad"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("lengdegrad"), max_digits=9, decimal_places=6, null=True, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=0)
 
     panels = [
@@ -197,9 +193,7 @@ class Person(index.Indexed, models.Model):
         help_text=_("Påkravd når personen har bilete."),
     )
     bio = models.TextField(_("kort om personen"), blank=True)
-    is_demo = models.BooleanField(
-        _("demodata"), default=False, help_text=_("Oppdikta person for utprøving.")
-    )
+    is_demo = models.BooleanField(_("demodata"), default=False, help_text=_("Oppdikta person for utprøving."))
     sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=100)
 
     objects = PersonQuerySet.as_manager()
@@ -217,12 +211,8 @@ class Person(index.Indexed, models.Model):
         FieldPanel("job_title"),
         FieldPanel("office"),
         FieldPanel("knowledge_areas"),
-        MultiFieldPanel(
-            [FieldPanel("email"), FieldPanel("phone")], heading=_("Kontakt")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Bilete")
-        ),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Kontakt")),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Bilete")),
         FieldPanel("bio"),
         FieldPanel("sort_order"),
     ]
@@ -237,19 +227,13 @@ class Person(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         directory = StaffDirectoryPage.objects.live().first()
-        return (
-            directory.url + directory.reverse_subpage("person", args=[self.slug])
-            if directory
-            else ""
-        )
+        return directory.url + directory.reverse_subpage("person", args=[self.slug]) if directory else ""
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
         if self.photo_id and not self.photo_alt.strip():
-            raise ValidationError(
-                {"photo_alt": _("Skriv ein alternativ tekst til biletet.")}
-            )
+            raise ValidationError({"photo_alt": _("Skriv ein alternativ tekst til biletet.")})
         if not self.slug:
             self.slug = slugify(self.name)
 
@@ -280,9 +264,7 @@ class StaffDirectoryPage(RoutablePageMixin, BasePage):
     @path("<slug:slug>/")
     def person(self, request, slug: str):
         person = get_object_or_404(
-            Person.objects.select_related("office", "photo").prefetch_related(
-                "knowledge_areas"
-            ),
+            Person.objects.select_related("office", "photo").prefetch_related("knowledge_areas"),
             slug=slug,
         )
         return self.render(
@@ -294,9 +276,7 @@ class StaffDirectoryPage(RoutablePageMixin, BasePage):
     @path("<slug:slug>/vcard/")
     def person_vcard(self, request, slug: str):
         person = get_object_or_404(Person.objects.select_related("office"), slug=slug)
-        response = HttpResponse(
-            person_vcard(person, request), content_type="text/vcard; charset=utf-8"
-        )
+        response = HttpResponse(person_vcard(person, request), content_type="text/vcard; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{person.slug}.vcf"'
         return response
 
@@ -325,7 +305,5 @@ class OfficeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["offices"] = Office.objects.select_related(
-            "municipality"
-        ).prefetch_related("staff")
+        context["offices"] = Office.objects.select_related("municipality").prefetch_related("staff")
         return context

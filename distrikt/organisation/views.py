@@ -8,9 +8,7 @@ from .models import Person
 
 def staff_list_context(request: HttpRequest) -> dict:
     form = StaffFilterForm(request.GET or None)
-    people = Person.objects.select_related("office", "photo").prefetch_related(
-        "knowledge_areas"
-    )
+    people = Person.objects.select_related("office", "photo").prefetch_related("knowledge_areas")
     if form.is_valid():
         if form.cleaned_data["q"]:
             people = people.search_name(form.cleaned_data["q"])

@@ -11,8 +11,6 @@ MAX_QUERY_LENGTH = 200
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = (
-        Page.objects.live().public().search(query) if query else Page.objects.none()
-    )
+    results = Page.objects.live().public().search(query) if query else Page.objects.none()
     page = Paginator(results, 20).get_page(request.GET.get("page"))
     return render(request, "search/search.html", {"query": query, "results": page})

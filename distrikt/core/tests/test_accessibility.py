@@ -61,9 +61,7 @@ def declared_paths() -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_every_page_type_has_no_wcag_violations(
-    live_server, client, bundled_site, monkeypatch
-):
+def test_every_page_type_has_no_wcag_violations(live_server, client, bundled_site, monkeypatch):
     if not browser_available():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"Chromium ({CHROMIUM}) or axe-core ({AXE}) is missing")
@@ -82,9 +80,7 @@ def test_every_page_type_has_no_wcag_violations(
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     violations: dict[str, list[str]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for path in dict.fromkeys(paths):
             page.goto(live_server.url + path, wait_until="load")
@@ -96,9 +92,7 @@ def test_every_page_type_has_no_wcag_violations(
             found = [
                 f"{violation['id']} ({violation['impact']}): {violation['help']} – "
                 + "; ".join(
-                    node["target"][0]
-                    if isinstance(node["target"][0], str)
-                    else json.dumps(node["target"])
+                    node["target"][0] if isinstance(node["target"][0], str) else json.dumps(node["target"])
                     for node in violation["nodes"][:3]
                 )
                 for violation in result["violations"]

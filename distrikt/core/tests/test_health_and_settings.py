@@ -17,15 +17,10 @@ def test_healthz_reports_the_database_as_json(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response.json()["database"] == "ok"
-    assert (
-        "no-cache" in response["Cache-Control"]
-        or "max-age=0" in response["Cache-Control"]
-    )
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_ping_answers_without_touching_the_database(
-    db, client, django_assert_num_queries
-):
+def test_ping_answers_without_touching_the_database(db, client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/ping")
     assert response.content == b"ok"
@@ -52,9 +47,7 @@ def run_manage(*args: str, secret_key: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "secret_key", ["", "dev-only-insecure-key-not-for-production", "short"]
-)
+@pytest.mark.parametrize("secret_key", ["", "dev-only-insecure-key-not-for-production", "short"])
 def test_production_settings_refuse_to_start_without_a_real_secret_key(secret_key):
     result = run_manage("check", secret_key=secret_key)
     assert result.returncode != 0
@@ -63,7 +56,5 @@ def test_production_settings_refuse_to_start_without_a_real_secret_key(secret_ke
 
 @pytest.mark.slow
 def test_deploy_check_is_clean_with_production_settings():
-    result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", secret_key=STRONG_KEY
-    )
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", secret_key=STRONG_KEY)
     assert result.returncode == 0, result.stdout + result.stderr

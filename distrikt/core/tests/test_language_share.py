@@ -12,9 +12,7 @@ from distrikt.core.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-def add_page(
-    parent, slug: str, language: str, words: int, live: bool = True
-) -> StandardPage:
+def add_page(parent, slug: str, language: str, words: int, live: bool = True) -> StandardPage:
     page = StandardPage(
         title=slug,
         slug=slug,

@@ -13,12 +13,8 @@ def html_lang(response) -> str:
     return re.search(r'<html lang="([a-z]+)"', response.content.decode()).group(1)
 
 
-@pytest.mark.parametrize(
-    ("prefix", "language"), [("", "nn"), ("/nb", "nb"), ("/en", "en")]
-)
-def test_interface_language_follows_the_url_prefix(
-    client, bundled_site, prefix, language
-):
+@pytest.mark.parametrize(("prefix", "language"), [("", "nn"), ("/nb", "nb"), ("/en", "en")])
+def test_interface_language_follows_the_url_prefix(client, bundled_site, prefix, language):
     response = client.get(f"{prefix}/om-oss/")
     assert response.status_code == 200
     assert html_lang(response) == language
@@ -45,9 +41,7 @@ def test_language_switch_keeps_the_query_string(client, bundled_site):
     assert switch["nb"] == "/nb/om-oss/tilsette/?q=holmli"
 
 
-def test_page_content_keeps_its_written_standard_in_another_interface_language(
-    client, bundled_site
-):
+def test_page_content_keeps_its_written_standard_in_another_interface_language(client, bundled_site):
     page = StandardPage.objects.get(slug="om-oss")
     page.language = "nb"
     page.save_revision().publish()
@@ -65,9 +59,7 @@ def test_page_content_keeps_its_written_standard_in_another_interface_language(
         ("/en/finst-ikkje/", "en", "Page not found"),
     ],
 )
-def test_not_found_page_speaks_the_requested_language(
-    client, bundled_site, path, language, heading
-):
+def test_not_found_page_speaks_the_requested_language(client, bundled_site, path, language, heading):
     response = client.get(path)
     assert response.status_code == 404
     assert html_lang(response) == language

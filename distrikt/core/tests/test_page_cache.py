@@ -27,9 +27,7 @@ def test_publishing_a_change_shows_at_once(client, bundled_site):
     assert "Ny tittel for testen" in client.get("/om-oss/").content.decode()
 
 
-def test_logged_in_editors_are_never_served_the_cached_page(
-    editor_client, bundled_site
-):
+def test_logged_in_editors_are_never_served_the_cached_page(editor_client, bundled_site):
     from django.test import Client
 
     Client().get("/om-oss/")
@@ -45,9 +43,7 @@ def test_interface_languages_are_cached_separately(client, bundled_site):
     assert '<html lang="en"' in english
 
 
-def test_routable_sub_pages_are_cached_too(
-    client, bundled_site, django_assert_num_queries
-):
+def test_routable_sub_pages_are_cached_too(client, bundled_site, django_assert_num_queries):
     client.get("/om-oss/tilsette/halvor-holmli/")
     with django_assert_num_queries(0):
         assert client.get("/om-oss/tilsette/halvor-holmli/").status_code == 200

@@ -48,6 +48,8 @@ def test_running_the_bundled_data_again_changes_nothing(bundled_site):
 
 def test_breadcrumbs_end_with_the_current_page(client, bundled_site):
     body = client.get("/om-oss/kontor/").content.decode()
-    trail = body[body.index('class="ds-breadcrumbs') : body.index("</nav>", body.index('class="ds-breadcrumbs'))]
+    trail = body[
+        body.index('class="ds-breadcrumbs') : body.index("</nav>", body.index('class="ds-breadcrumbs'))
+    ]
     assert trail.index(">Distriktssenteret<") < trail.index(">Om oss<") < trail.index(">Kontora våre<")
     assert 'aria-current="page">Kontora våre<' in trail

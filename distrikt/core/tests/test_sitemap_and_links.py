@@ -22,9 +22,7 @@ def test_sitemap_lists_every_page_in_all_three_languages(client, bundled_site):
     paths = sitemap_paths(client)
     assert "/" in paths and "/nb/" in paths and "/en/" in paths
     assert (
-        "/om-oss/tilsette/" in paths
-        and "/nb/om-oss/tilsette/" in paths
-        and "/en/om-oss/tilsette/" in paths
+        "/om-oss/tilsette/" in paths and "/nb/om-oss/tilsette/" in paths and "/en/om-oss/tilsette/" in paths
     )
     assert "/om-oss/tilsette/halvor-holmli/" in paths
 
@@ -41,11 +39,7 @@ def test_every_sitemap_url_answers_200(client, bundled_site):
 def internal_links(html: str) -> set[str]:
     links = set()
     for href in HREF.findall(html):
-        if (
-            href.startswith("/")
-            and not href.startswith("//")
-            and not href.startswith(SKIPPED_PREFIXES)
-        ):
+        if href.startswith("/") and not href.startswith("//") and not href.startswith(SKIPPED_PREFIXES):
             links.add(href.replace("&amp;", "&"))
     return links
 

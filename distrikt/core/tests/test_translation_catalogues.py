@@ -18,9 +18,7 @@ def test_each_app_with_strings_has_all_three_catalogues():
         assert languages == {"nn", "nb", "en"}, folder
 
 
-@pytest.mark.parametrize(
-    "path", CATALOGUES, ids=lambda path: str(path.relative_to(ROOT))
-)
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: str(path.relative_to(ROOT)))
 def test_catalogue_has_no_untranslated_or_fuzzy_entries(path):
     catalogue = polib.pofile(str(path))
     missing = [entry.msgid for entry in catalogue.untranslated_entries()]

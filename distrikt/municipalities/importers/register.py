@@ -36,9 +36,7 @@ def load_register_2024(path: Path) -> tuple[int, int]:
             valid_from=STRUCTURE_2024_START,
             defaults={
                 "name": name,
-                "slug": slugify(
-                    f"{row['kommunenummer']}-{row['kommunenavn_kartverket'].split(' - ')[-1]}"
-                ),
+                "slug": slugify(f"{row['kommunenummer']}-{row['kommunenavn_kartverket'].split(' - ')[-1]}"),
                 "county": counties[row["fylkesnummer"]],
             },
         )

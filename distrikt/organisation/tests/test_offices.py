@@ -8,9 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_three_offices_are_bundled_in_their_municipalities(bundled_site):
-    offices = {
-        office.slug: office for office in Office.objects.select_related("municipality")
-    }
+    offices = {office.slug: office for office in Office.objects.select_related("municipality")}
     assert set(offices) == {"steinkjer", "sogndal", "alstahaug"}
     assert offices["steinkjer"].municipality.code == "5006"
     assert offices["sogndal"].municipality.code == "4640"
@@ -29,7 +27,4 @@ def test_office_with_location_links_to_a_map(client, bundled_site):
     office = Office.objects.get(slug="sogndal")
     office.latitude, office.longitude = 61.2297, 7.0984
     office.save()
-    assert (
-        "openstreetmap.org/?mlat=61.2297"
-        in client.get("/om-oss/kontor/").content.decode()
-    )
+    assert "openstreetmap.org/?mlat=61.2297" in client.get("/om-oss/kontor/").content.decode()

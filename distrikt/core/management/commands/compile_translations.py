@@ -13,9 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         compiled = 0
-        for po_path in sorted(
-            Path(settings.PROJECT_DIR).glob("**/locale/*/LC_MESSAGES/*.po")
-        ):
+        for po_path in sorted(Path(settings.PROJECT_DIR).glob("**/locale/*/LC_MESSAGES/*.po")):
             mo_path = po_path.with_suffix(".mo")
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                 continue

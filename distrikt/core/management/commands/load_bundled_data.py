@@ -16,9 +16,7 @@ class Command(BaseCommand):
     help = "Load the bundled real data (and, with --demo, the marked demo data) into the database."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--demo", action="store_true", help="Also load the demo content."
-        )
+        parser.add_argument("--demo", action="store_true", help="Also load the demo content.")
 
     def handle(self, *args, demo: bool = False, **options) -> None:
         started = time.perf_counter()
@@ -31,8 +29,4 @@ class Command(BaseCommand):
                 step = time.perf_counter()
                 call_command(command, verbosity=options["verbosity"])
                 self.stdout.write(f"  {command}: {time.perf_counter() - step:.1f} s")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Bundled data loaded in {time.perf_counter() - started:.1f} s"
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(f"Bundled data loaded in {time.perf_counter() - started:.1f} s"))

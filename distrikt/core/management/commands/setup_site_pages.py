@@ -74,9 +74,7 @@ class Command(BaseCommand):
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-        old_default = (
-            Page.objects.filter(depth=2).exclude(pk=home.pk).filter(slug="home").first()
-        )
+        old_default = Page.objects.filter(depth=2).exclude(pk=home.pk).filter(slug="home").first()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(

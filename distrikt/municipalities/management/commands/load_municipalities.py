@@ -10,7 +10,5 @@ class Command(BaseCommand):
     help = "Load counties and municipalities (2024 structure) from data/kommunar/."
 
     def handle(self, *args, **options) -> None:
-        counties, municipalities = load_register_2024(
-            settings.DATA_DIR / "kommunar" / "kommunar_2024.csv"
-        )
+        counties, municipalities = load_register_2024(settings.DATA_DIR / "kommunar" / "kommunar_2024.csv")
         self.stdout.write(f"{counties} counties, {municipalities} municipalities.")

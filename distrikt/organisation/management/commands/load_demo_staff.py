@@ -52,17 +52,13 @@ DEMO_STAFF = [
 
 
 class Command(BaseCommand):
-    help = (
-        "Load demo staff (fictitious, marked as demo) for trying the staff directory."
-    )
+    help = "Load demo staff (fictitious, marked as demo) for trying the staff directory."
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         offices = {office.slug: office for office in Office.objects.all()}
         areas = {area.slug: area for area in KnowledgeArea.objects.all()}
-        for order, (slug, name, title, office, area_slugs) in enumerate(
-            DEMO_STAFF, start=10
-        ):
+        for order, (slug, name, title, office, area_slugs) in enumerate(DEMO_STAFF, start=10):
             person, created = Person.objects.get_or_create(
                 slug=slug,
                 defaults={
@@ -77,7 +73,5 @@ class Command(BaseCommand):
                 },
             )
             if created:
-                person.knowledge_areas.set(
-                    [areas[area] for area in area_slugs if area in areas]
-                )
+                person.knowledge_areas.set([areas[area] for area in area_slugs if area in areas])
         self.stdout.write(f"{len(DEMO_STAFF)} demo staff in place.")

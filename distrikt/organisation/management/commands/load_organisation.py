@@ -101,9 +101,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
-        for order, (slug, name, name_nb, name_en, description) in enumerate(
-            KNOWLEDGE_AREAS
-        ):
+        for order, (slug, name, name_nb, name_en, description) in enumerate(KNOWLEDGE_AREAS):
             KnowledgeArea.objects.get_or_create(
                 slug=slug,
                 defaults={
