@@ -8,7 +8,7 @@ PORT ?= 8000
 UV_VERSION := 0.13.9
 MANAGE := $(PY) manage.py
 
-.PHONY: setup run serve test test-fast lint format migrations-check bench demo superuser clean smoke
+.PHONY: setup run serve test test-fast lint typecheck format migrations-check bench demo superuser clean smoke
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ lint: setup
 format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Type hints are required in services, importers, API clients, QuerySet methods and template tags.
+TYPED := $(wildcard distrikt/*/services.py distrikt/*/importers distrikt/*/templatetags distrikt/core/cache.py distrikt/core/language_share.py distrikt/core/navigation.py)
+typecheck: setup
+	$(VENV)/bin/mypy $(TYPED)
 
 migrations-check: setup
 	$(MANAGE) makemigrations --check --dry-run

@@ -16,6 +16,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "page-cache-generation"
@@ -88,7 +89,7 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if getattr(request, CACHEABLE_ATTRIBUTE, False) and self._may_store(response):
-            if hasattr(response, "render") and not response.is_rendered:
+            if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 response.render()
             patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
