@@ -1,11 +1,37 @@
 """Fixtures shared by every app's tests: the site, its home page and a logged-in editor."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 
-from wagtail.models import Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 import pytest
+
+
+def restore_tree_root() -> None:
+    """Put back the locale and page-tree root that Wagtail's data migrations make.
+
+    A transactional test ends by emptying every table, these rows included.
+    """
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _restore_migration_data_at_end(django_db_setup, django_db_blocker):
+    """Leave a reused test database as the migrations made it, after any flush."""
+    yield
+    with django_db_blocker.unblock():
+        if Page.objects.exists():
+            return
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+        restore_tree_root()
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +43,12 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def home_page(db):
+def tree_root(db):
+    restore_tree_root()
+
+
+@pytest.fixture
+def home_page(tree_root):
     from distrikt.core.models import HomePage
 
     call_command("setup_site_pages", verbosity=0)
@@ -30,7 +61,7 @@ def site(home_page):
 
 
 @pytest.fixture
-def bundled_site(db):
+def bundled_site(tree_root):
     """The site with the bundled registers and pages loaded, as `make run` leaves it."""
     call_command("load_bundled_data", verbosity=0)
     return Site.objects.get(is_default_site=True)

@@ -88,7 +88,7 @@ class AnonymousPageCacheMiddleware:
         if cached is not None:
             return cached
         response = self.get_response(request)
-        if getattr(request, CACHEABLE_ATTRIBUTE, False) and self._may_store(response):
+        if getattr(request, CACHEABLE_ATTRIBUTE, False) and self._may_store(request, response):
             if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 response.render()
             patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
@@ -96,12 +96,16 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _may_store(response: HttpResponse) -> bool:
+    def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
+        cache_control_header = response.get("Cache-Control", "")
         return (
             response.status_code == 200
             and not response.cookies
             and not response.has_header("Set-Cookie")
-            and "private" not in response.get("Cache-Control", "")
+            # A page that rendered a CSRF token (a form) belongs to one visitor.
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in cache_control_header
+            and "no-store" not in cache_control_header
             and not getattr(response, "streaming", False)
         )
 

@@ -17,6 +17,11 @@ def invalidate_on_page_change(sender, **kwargs) -> None:
 @receiver(post_save)
 @receiver(post_delete)
 def invalidate_on_register_change(sender, **kwargs) -> None:
-    # Registers shown on pages (staff, offices, themes…) live in our own apps.
-    if sender.__module__.startswith("distrikt.") and getattr(sender._meta, "app_label", "") != "core":
+    # Registers shown on pages (staff, offices, themes…) live in our own apps. A model whose
+    # rows never show on public pages (logs, personal data) sets `affects_public_pages = False`.
+    if (
+        sender.__module__.startswith("distrikt.")
+        and getattr(sender._meta, "app_label", "") != "core"
+        and getattr(sender, "affects_public_pages", True)
+    ):
         bump_generation()
