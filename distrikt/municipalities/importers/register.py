@@ -1,6 +1,7 @@
 """Load the 2024 municipality register (data/kommunar/kommunar_2024.csv) idempotently."""
 
 import csv
+from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -11,17 +12,31 @@ from ..models import County, Municipality
 
 STRUCTURE_2024_START = date(2024, 1, 1)
 
+LANGUAGE_CODES = {
+    "Norwegian": "no",
+    "Northern Sami": "se",
+    "Lule Sami": "smj",
+    "Southern Sami": "sma",
+    "Kven": "fkv",
+    "Kven Finnish": "fkv",
+    "Finnish": "fkv",
+}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
 
 @transaction.atomic
 def load_register_2024(path: Path) -> tuple[int, int]:
     """Create or update the counties and municipalities valid from 2024. Returns their counts."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_csv(path)
     counties: dict[str, County] = {}
     for row in rows:
         code = row["fylkesnummer"]
         if code not in counties:
-            counties[code], _ = County.objects.update_or_create(
+            counties[code], _ = County.objects.get_or_create(
                 code=code,
                 valid_from=STRUCTURE_2024_START,
                 defaults={
@@ -29,17 +44,54 @@ def load_register_2024(path: Path) -> tuple[int, int]:
                     "slug": slugify(f"{code}-{row['fylkesnavn_kartverket']}"),
                 },
             )
-    for row in rows:
-        name = row["kommunenavn_ssb"]
-        Municipality.objects.update_or_create(
-            code=row["kommunenummer"],
-            valid_from=STRUCTURE_2024_START,
-            defaults={
-                "name": name,
-                "slug": slugify(
+    existing = set(
+        Municipality.objects.filter(valid_from=STRUCTURE_2024_START).values_list(
+            "code", flat=True
+        )
+    )
+    Municipality.objects.bulk_create(
+        [
+            Municipality(
+                code=row["kommunenummer"],
+                valid_from=STRUCTURE_2024_START,
+                name=row["kommunenavn_ssb"],
+                slug=slugify(
                     f"{row['kommunenummer']}-{row['kommunenavn_kartverket'].split(' - ')[-1]}"
                 ),
-                "county": counties[row["fylkesnummer"]],
-            },
-        )
+                county=counties[row["fylkesnummer"]],
+            )
+            for row in rows
+            if row["kommunenummer"] not in existing
+        ]
+    )
     return len(counties), len(rows)
+
+
+@transaction.atomic
+def load_alternative_names(path: Path) -> int:
+    """Store the official name forms (Norwegian, Sami, Kven) of each current municipality.
+
+    Only municipalities whose list is still empty are filled, so edited lists stay.
+    """
+    names: dict[str, list[dict[str, str]]] = defaultdict(list)
+    sami_area: set[str] = set()
+    for row in sorted(read_csv(path), key=lambda row: int(row["prioritet"])):
+        code = row["kommunenummer_2024"]
+        entry = {
+            "name": row["namn"],
+            "language": LANGUAGE_CODES.get(row["sprak"], "und"),
+        }
+        if entry not in names[code]:
+            names[code].append(entry)
+        if row["samisk_forvaltningsomrade"] == "True":
+            sami_area.add(code)
+    to_update = []
+    for municipality in Municipality.objects.current().filter(alternative_names=[]):
+        if municipality.code in names:
+            municipality.alternative_names = names[municipality.code]
+            municipality.is_sami_administrative_area = municipality.code in sami_area
+            to_update.append(municipality)
+    Municipality.objects.bulk_update(
+        to_update, ["alternative_names", "is_sami_administrative_area"]
+    )
+    return len(to_update)
