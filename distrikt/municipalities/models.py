@@ -37,6 +37,9 @@ class County(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return f"/fylke/{self.slug}/"
+
 
 class MunicipalityQuerySet(models.QuerySet):
     def current(self) -> "MunicipalityQuerySet":

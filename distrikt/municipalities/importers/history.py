@@ -11,10 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from ..models import County, Municipality, Succession
-from .register import read_csv
+from .register import norwegian_slug, read_csv
 
 # Counties before the 2020 and 2024 reforms, by code (Klass 104).
 FORMER_COUNTY_NAMES = {
@@ -63,7 +62,7 @@ def _county_for(code: str, current_counties: dict[str, County]) -> County:
         valid_from=None,
         defaults={
             "name": name,
-            "slug": slugify(f"{county_code}-{name}"),
+            "slug": norwegian_slug(f"{county_code}-{name}"),
             "valid_to": date(2023, 12, 31)
             if county_code in {"30", "38", "54"}
             else date(2019, 12, 31),
@@ -101,7 +100,7 @@ def load_code_history(kommunar_dir: Path) -> tuple[int, int]:
             Municipality(
                 code=code,
                 name=names.get(code, ""),
-                slug=slugify(f"{code}-{names[code]}") if code in names else code,
+                slug=norwegian_slug(f"{code}-{names[code]}") if code in names else code,
                 county=_county_for(code, counties),
                 valid_from=date(first_year, 1, 1),
                 valid_to=date(last_year, 12, 31),

@@ -4,10 +4,9 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from ..models import Municipality, Region, RegionKind, RegionMembership
-from .register import read_csv
+from .register import norwegian_slug, read_csv
 
 BA_REGIONS_VALID_FROM = date(2024, 1, 1)
 BA_SOURCE = "Statistisk sentralbyrå: Bo- og arbeidsmarkedsregioner 2024"
@@ -37,7 +36,7 @@ def load_labour_market_regions(path: Path) -> tuple[int, int]:
                 kind=RegionKind.LABOUR_MARKET,
                 code=code,
                 name=row["ba_region_namn"],
-                slug=slugify(f"ba-{code}-{row['ba_region_namn']}"),
+                slug=norwegian_slug(f"ba-{code}-{row['ba_region_namn']}"),
                 source=BA_SOURCE,
             )
         municipality = municipalities[row["kommunenummer_2024"]]

@@ -23,6 +23,20 @@ LANGUAGE_CODES = {
 }
 
 
+def norwegian_slug(text: str) -> str:
+    """A slug that keeps Norwegian and Sami letters readable (æ→ae, ø→o, å→a)."""
+    for letter, replacement in (
+        ("æ", "ae"),
+        ("ø", "o"),
+        ("å", "a"),
+        ("Æ", "Ae"),
+        ("Ø", "O"),
+        ("Å", "A"),
+    ):
+        text = text.replace(letter, replacement)
+    return slugify(text)
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -41,7 +55,9 @@ def load_register_2024(path: Path) -> tuple[int, int]:
                 valid_from=STRUCTURE_2024_START,
                 defaults={
                     "name": row["fylkesnavn_kartverket"] or row["fylkesnavn_ssb"],
-                    "slug": slugify(f"{code}-{row['fylkesnavn_kartverket']}"),
+                    "slug": norwegian_slug(
+                        f"{code}-{row['fylkesnavn_kartverket'].split(' - ')[0]}"
+                    ),
                 },
             )
     existing = set(
@@ -55,7 +71,7 @@ def load_register_2024(path: Path) -> tuple[int, int]:
                 code=row["kommunenummer"],
                 valid_from=STRUCTURE_2024_START,
                 name=row["kommunenavn_ssb"],
-                slug=slugify(
+                slug=norwegian_slug(
                     f"{row['kommunenummer']}-{row['kommunenavn_kartverket'].split(' - ')[-1]}"
                 ),
                 county=counties[row["fylkesnummer"]],
