@@ -42,6 +42,17 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def norwegian_names(path: Path) -> dict[str, str]:
+    """The Norwegian name form per 2024 code, for readable addresses."""
+    if not path.exists():
+        return {}
+    return {
+        row["kommunenummer_2024"]: row["namn"]
+        for row in read_csv(path)
+        if row["sprak"] == "Norwegian"
+    }
+
+
 @transaction.atomic
 def load_register_2024(path: Path) -> tuple[int, int]:
     """Create or update the counties and municipalities valid from 2024. Returns their counts."""
@@ -60,6 +71,7 @@ def load_register_2024(path: Path) -> tuple[int, int]:
                     ),
                 },
             )
+    norwegian = norwegian_names(path.parent / "kommune_namn_sprak_2023.csv")
     existing = set(
         Municipality.objects.filter(valid_from=STRUCTURE_2024_START).values_list(
             "code", flat=True
@@ -72,7 +84,11 @@ def load_register_2024(path: Path) -> tuple[int, int]:
                 valid_from=STRUCTURE_2024_START,
                 name=row["kommunenavn_ssb"],
                 slug=norwegian_slug(
-                    f"{row['kommunenummer']}-{row['kommunenavn_kartverket'].split(' - ')[-1]}"
+                    f"{row['kommunenummer']}-"
+                    + norwegian.get(
+                        row["kommunenummer"],
+                        row["kommunenavn_kartverket"].split(" - ")[-1],
+                    )
                 ),
                 county=counties[row["fylkesnummer"]],
             )
