@@ -49,7 +49,7 @@ def norwegian_names(path: Path) -> dict[str, str]:
     return {
         row["kommunenummer_2024"]: row["namn"]
         for row in read_csv(path)
-        if row["sprak"] == "Norwegian"
+        if row["sprak"] == "Norwegian" and row["vekt_2023_til_2024"] == "1.0"
     }
 
 
@@ -108,6 +108,9 @@ def load_alternative_names(path: Path) -> int:
     names: dict[str, list[dict[str, str]]] = defaultdict(list)
     sami_area: set[str] = set()
     for row in sorted(read_csv(path), key=lambda row: int(row["prioritet"])):
+        if row["vekt_2023_til_2024"] != "1.0":
+            # The names of a split 2023 unit do not carry over to its successors.
+            continue
         code = row["kommunenummer_2024"]
         entry = {
             "name": row["namn"],
