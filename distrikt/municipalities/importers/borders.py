@@ -2,9 +2,9 @@
 
 A current municipality's value for a year is the sum of the values of every code that
 made it up in that year: its own code and each former code valid that year whose only
-successor it is. When a contributor was split between several successors, or a
-contributor is reported without a value, the sum would be wrong, so the value is left
-missing. Only additive figures (counts of persons) may be mapped this way.
+successor it is. When a contributor was split between several successors, or a former
+code valid that year is reported without a value, the sum would be wrong, so the value
+is left missing. A current code reported without a value counts as not yet existing. Only additive figures (counts of persons) may be mapped this way.
 """
 
 from collections import defaultdict
@@ -67,6 +67,10 @@ class BorderMap:
         notes: list[str] = []
         for (code, year), value in values.items():
             if code in self.current:
+                if value is None:
+                    # SSB reports today's codes without values for the years before
+                    # they existed; the former codes carry those years.
+                    continue
                 targets = [code]
                 is_split = False
             else:

@@ -120,13 +120,14 @@ def load_alternative_names(path: Path) -> int:
             names[code].append(entry)
         if row["samisk_forvaltningsomrade"] == "True":
             sami_area.add(code)
-    to_update = []
-    for municipality in Municipality.objects.current().filter(alternative_names=[]):
-        if municipality.code in names:
-            municipality.alternative_names = names[municipality.code]
-            municipality.is_sami_administrative_area = municipality.code in sami_area
-            to_update.append(municipality)
-    Municipality.objects.bulk_update(
-        to_update, ["alternative_names", "is_sami_administrative_area"]
-    )
+    to_update = [
+        municipality
+        for municipality in Municipality.objects.current().filter(alternative_names=[])
+        if municipality.code in names
+    ]
+    for municipality in to_update:
+        Municipality.objects.filter(pk=municipality.pk).update(
+            alternative_names=names[municipality.code],
+            is_sami_administrative_area=municipality.code in sami_area,
+        )
     return len(to_update)
