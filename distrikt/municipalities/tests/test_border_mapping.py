@@ -14,7 +14,11 @@ def border_map():
     merged = MunicipalityFactory(code="9001", valid_from=date(2024, 1, 1))
     left = MunicipalityFactory(code="9002", valid_from=date(2024, 1, 1))
     right = MunicipalityFactory(code="9003", valid_from=date(2024, 1, 1))
-    for code, targets in (("8001", [merged]), ("8002", [merged]), ("8003", [left, right])):
+    for code, targets in (
+        ("8001", [merged]),
+        ("8002", [merged]),
+        ("8003", [left, right]),
+    ):
         former = MunicipalityFactory(
             code=code, valid_from=date(2000, 1, 1), valid_to=date(2019, 12, 31)
         )
@@ -27,7 +31,12 @@ def border_map():
 
 def test_merged_units_are_summed_for_the_years_they_were_valid(border_map):
     mapped, _notes = border_map.map_counts(
-        {("8001", 2015): 100, ("8002", 2015): 50, ("9001", 2015): None, ("9001", 2022): 170}
+        {
+            ("8001", 2015): 100,
+            ("8002", 2015): 50,
+            ("9001", 2015): None,
+            ("9001", 2022): 170,
+        }
     )
     assert mapped == {("9001", 2015): 150, ("9001", 2022): 170}
 
