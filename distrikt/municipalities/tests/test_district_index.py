@@ -29,7 +29,7 @@ def test_component_scores_are_standardised_truncated_and_scaled_by_hand():
 
 
 def test_outliers_are_truncated_at_two_and_a_half_standard_deviations():
-    values = {key: 0.0 for key in range(20)} | {20: 1000.0}
+    values = dict.fromkeys(range(20), 0.0) | {20: 1000.0}
     scores = component_scores(values)
     # z of the outlier is about 4.36, truncated to 2.5; the others sit at -0.218.
     assert scores[20] == 100.0
