@@ -16,7 +16,7 @@ class MunicipalitiesConfig(AppConfig):
         "/kommunar/5006-steinkjer/",
         "/kommunar/distriktsindeksen/",
         "/kommunar/distriktsindeksen/?aar=2026&metode=2022&forenkla=on",
-        "/kommunar/regionar/ba-52-steinkjer/",
+        "/kommunar/regionar/ba-91-steinkjer/",
         "/kommunar/1507/",
         "/fylke/",
         "/fylke/50-trondelag/",

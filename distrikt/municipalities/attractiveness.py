@@ -148,3 +148,28 @@ def period_attractiveness(start: int, end: int) -> list[AttractivenessResult]:
         if employment_start[key]
     }
     return residential_attractiveness(net_migration_percent, employment_growth)
+
+
+def latest_period() -> tuple[int, int] | None:
+    """The longest period ending in the latest employment year that migration data covers."""
+    employment_years = set(
+        Observation.objects.real()
+        .filter(indicator__code=indicators.EMPLOYMENT)
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    migration_years = set(
+        Observation.objects.real()
+        .filter(indicator__code=indicators.NET_DOMESTIC_MIGRATION)
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    if not migration_years:
+        return None
+    for end in sorted(employment_years, reverse=True):
+        for start in sorted(employment_years):
+            if start < end and all(
+                year in migration_years for year in range(start, end)
+            ):
+                return start, end
+    return None

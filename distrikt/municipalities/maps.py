@@ -9,22 +9,26 @@ from django.conf import settings
 
 from shapely.geometry import shape
 
-SCALE = 60
+SCALE = 80
 WEST = 4.0
 NORTH = 71.5
 COS_LATITUDE = math.cos(math.radians(65))
-TOLERANCE_DEGREES = 0.015
+TOLERANCE_DEGREES = 0.03
 PALETTE = ("#f7e6c4", "#e9b872", "#c97b3c", "#8e4a1c", "#4f2407")
 
 
-def _project(lon: float, lat: float) -> tuple[float, float]:
-    return round((lon - WEST) * COS_LATITUDE * SCALE, 1), round(
-        (NORTH - lat) * SCALE, 1
-    )
+def _project(lon: float, lat: float) -> tuple[int, int]:
+    return round((lon - WEST) * COS_LATITUDE * SCALE), round((NORTH - lat) * SCALE)
 
 
 def _ring(coordinates) -> str:
-    points = [_project(lon, lat) for lon, lat in coordinates]
+    points: list[tuple[int, int]] = []
+    for lon, lat in coordinates:
+        point = _project(lon, lat)
+        if not points or point != points[-1]:
+            points.append(point)
+    if len(points) < 3:
+        return ""
     return "M" + "L".join(f"{x},{y}" for x, y in points) + "Z"
 
 

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from distrikt.core.cache import current_generation
 
 from . import indicators
-from .attractiveness import ChangeComponents, population_change_components
+from .attractiveness import (
+    AttractivenessResult,
+    ChangeComponents,
+    latest_period,
+    period_attractiveness,
+    population_change_components,
+)
 from .charts import BarChart, LineChart, bar_chart, line_chart
 from .indices import DEFAULT_METHOD, compute_edition, latest_published_scores
 from .models import DistrictIndexScore, Municipality, Observation, RegionMembership
@@ -50,6 +56,8 @@ class Profile:
     index_status: IndexStatus | None
     index_count: int
     similar: list[SimilarMunicipality]
+    attractiveness: AttractivenessResult | None = None
+    attractiveness_period: tuple[int, int] | None = None
     sections: list[ProfileSection] = field(default_factory=list)
 
 
@@ -90,11 +98,33 @@ def latest_index_status() -> IndexStatus | None:
     return status
 
 
+def attractiveness_results() -> tuple[
+    tuple[int, int] | None, dict[int, AttractivenessResult]
+]:
+    """Residential attractiveness of every municipality for the latest covered period, cached."""
+    key = f"municipalities:attractiveness:{current_generation()}"
+    cached = cache.get(key)
+    if cached is None:
+        period = latest_period()
+        results = (
+            {
+                result.municipality_id: result
+                for result in period_attractiveness(*period)
+            }
+            if period
+            else {}
+        )
+        cached = (period, results)
+        cache.set(key, cached, 3600)
+    return cached
+
+
 def build_profile(municipality: Municipality) -> Profile:
     population = series(municipality, indicators.POPULATION)
     employment = series(municipality, indicators.EMPLOYMENT)
     components = population_change_components(municipality)
     scores = latest_published_scores()
+    period, attractiveness = attractiveness_results() if components else (None, {})
     return Profile(
         municipality=municipality,
         memberships=list(
@@ -118,6 +148,8 @@ def build_profile(municipality: Municipality) -> Profile:
         index_status=None if scores else latest_index_status(),
         index_count=len(scores),
         similar=similar_municipalities(municipality),
+        attractiveness=attractiveness.get(municipality.pk),
+        attractiveness_period=period,
         sections=sections_for(municipality),
     )
 

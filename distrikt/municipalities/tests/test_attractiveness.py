@@ -100,3 +100,43 @@ def test_decomposition_and_attractiveness_are_read_from_observations():
         2.0,
     ]
     assert all(result.attractiveness == pytest.approx(0.0) for result in results)
+
+
+@pytest.mark.django_db
+def test_the_profile_shows_the_components_chart_and_the_attractiveness(client):
+    municipalities = [
+        MunicipalityFactory(
+            code=f"{9250 + number}",
+            slug=f"{9250 + number}-test",
+            valid_from=date(2024, 1, 1),
+        )
+        for number in range(3)
+    ]
+    for number, municipality in enumerate(municipalities):
+        for code, year, value in (
+            (indicators.POPULATION, 2023, 1000),
+            (
+                indicators.POPULATION,
+                2024,
+                1000 + 10 * number + (5 if number == 1 else 0),
+            ),
+            (indicators.EMPLOYMENT, 2023, 400),
+            (indicators.EMPLOYMENT, 2024, 400 + 4 * number),
+            (indicators.BIRTH_BALANCE, 2023, 0),
+            (
+                indicators.NET_DOMESTIC_MIGRATION,
+                2023,
+                5 * number + (5 if number == 1 else 0),
+            ),
+            (indicators.NET_IMMIGRATION, 2023, 5 * number),
+        ):
+            ObservationFactory(
+                municipality=municipality,
+                indicator=IndicatorFactory(code=code),
+                year=year,
+                value=value,
+            )
+    html = client.get("/kommunar/9251-test/").content.decode()
+    assert 'class="chart-bar"' in html
+    assert "Attraktivitet som bustad" in html
+    assert "2023–2024" in html
