@@ -75,6 +75,8 @@ def population_change_components(municipality: Municipality) -> list[ChangeCompo
         .values_list("indicator__code", "year", "value")
     ):
         values.setdefault(code, {})[year] = value
+    if not all(code in values for code in COMPONENT_CODES):
+        return []
     return decompose(values.pop(indicators.POPULATION, {}), values)
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from distrikt.core.cache import bump_generation
+
 from . import indicators
 from .models import DistrictIndexScore, Municipality, Observation
 
@@ -290,6 +292,7 @@ def store_edition(edition: Edition) -> int:
         )
         for row in edition.rows
     )
+    bump_generation()
     return len(edition.rows)
 
 

@@ -3,9 +3,12 @@
 import math
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from distrikt.core.cache import bump_generation, current_generation
 
 from . import indicators
 from .indices import latest_published_scores
@@ -99,21 +102,17 @@ def refresh_key_figures() -> int:
             centrality_class=municipality.centrality_class,
             is_priority=municipality.is_priority,
         )
+    # Bulk updates send no signals, so make cached pages and figures stale here.
+    bump_generation()
     return len(municipalities)
 
 
-def _features(municipality: Municipality) -> tuple[float, float, float] | None:
-    if (
-        municipality.population is None
-        or municipality.centrality_index is None
-        or municipality.population_change_10y is None
-    ):
+def _features(
+    population: int | None, centrality_index: int | None, change: float | None
+) -> tuple[float, float, float] | None:
+    if population is None or centrality_index is None or change is None:
         return None
-    return (
-        math.log(max(municipality.population, 1)),
-        float(municipality.centrality_index),
-        municipality.population_change_10y,
-    )
+    return (math.log(max(population, 1)), float(centrality_index), change)
 
 
 def _reasons(municipality: Municipality, other: Municipality) -> list[str]:
@@ -140,6 +139,45 @@ def _reasons(municipality: Municipality, other: Municipality) -> list[str]:
     ]
 
 
+def _feature_table() -> tuple[list[float], list[float], list[tuple[int, list[float]]]]:
+    """Means, standard deviations and z-scores of every current municipality, cached per content generation."""
+    key = f"municipalities:features:{current_generation()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    candidates = [
+        (pk, features)
+        for pk, *values in Municipality.objects.current().values_list(
+            "pk", "population", "centrality_index", "population_change_10y"
+        )
+        if (features := _features(*values)) is not None
+    ]
+    if len(candidates) < 2:
+        return [], [], []
+    columns = list(zip(*(features for _pk, features in candidates), strict=True))
+    means = [sum(column) / len(column) for column in columns]
+    deviations = [
+        math.sqrt(sum((value - mean) ** 2 for value in column) / (len(column) - 1))
+        or 1.0
+        for column, mean in zip(columns, means, strict=True)
+    ]
+    table = [
+        (
+            pk,
+            [
+                (value - mean) / deviation
+                for value, mean, deviation in zip(
+                    features, means, deviations, strict=True
+                )
+            ],
+        )
+        for pk, features in candidates
+    ]
+    cached = (means, deviations, table)
+    cache.set(key, cached, 3600)
+    return cached
+
+
 def similar_municipalities(
     municipality: Municipality, limit: int = 5
 ) -> list[SimilarMunicipality]:
@@ -148,23 +186,16 @@ def similar_municipalities(
     Each indicator is turned into a z-score over all current municipalities with all three
     values, and the distance is Euclidean over the three z-scores.
     """
-    own = _features(municipality)
+    own = _features(
+        municipality.population,
+        municipality.centrality_index,
+        municipality.population_change_10y,
+    )
     if own is None:
         return []
-    candidates = [
-        (candidate, features)
-        for candidate in Municipality.objects.current().select_related("county")
-        if (features := _features(candidate)) is not None
-    ]
-    if len(candidates) < 2:
+    means, deviations, table = _feature_table()
+    if len(table) < 2:
         return []
-    columns = list(zip(*(features for _candidate, features in candidates), strict=True))
-    means = [sum(column) / len(column) for column in columns]
-    deviations = [
-        math.sqrt(sum((value - mean) ** 2 for value in column) / (len(column) - 1))
-        or 1.0
-        for column, mean in zip(columns, means, strict=True)
-    ]
 
     def standardised(features: tuple[float, float, float]) -> list[float]:
         return [
@@ -173,14 +204,15 @@ def similar_municipalities(
         ]
 
     own_z = standardised(own)
-    ranked = sorted(
-        (
-            SimilarMunicipality(candidate, math.dist(own_z, standardised(features)))
-            for candidate, features in candidates
-            if candidate.pk != municipality.pk
-        ),
-        key=lambda similar: (similar.distance, similar.municipality.code),
+    nearest = sorted(
+        (math.dist(own_z, z_scores), pk)
+        for pk, z_scores in table
+        if pk != municipality.pk
     )[:limit]
+    objects = Municipality.objects.select_related("county").in_bulk(
+        [pk for _distance, pk in nearest]
+    )
+    ranked = [SimilarMunicipality(objects[pk], distance) for distance, pk in nearest]
     for similar in ranked:
         similar.reasons = _reasons(municipality, similar.municipality)
     return ranked

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from distrikt.core.cache import bump_generation
+
 from ..indicators import BY_CODE
 from ..models import Indicator, Municipality, Observation
 
@@ -109,4 +111,5 @@ def write_observations(rows: list[ObservationRow], *, replace: bool) -> tuple[in
             ["value", "is_estimate", "status", "method_version"],
             batch_size=2000,
         )
+    bump_generation()
     return len(to_create), len(to_update)
