@@ -45,13 +45,16 @@ def anonymous_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
         key = f"municipalities:{current_generation()}:{get_language()}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is None:
+        entry = cache.get(key)
+        if entry is None:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
-            if response.status_code == 200:
-                cache.set(key, response, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+            if response.status_code != 200:
+                return response
+            entry = (response.content, response["Content-Type"])
+            cache.set(key, entry, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        response = HttpResponse(entry[0], content_type=entry[1])
         response["Cache-Control"] = "public, max-age=60"
         return response
 
