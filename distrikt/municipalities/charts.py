@@ -8,6 +8,7 @@ LEFT = 64
 RIGHT = 16
 TOP = 16
 BOTTOM = 32
+SPARSE_POINTS = 15
 
 
 @dataclass
@@ -26,6 +27,7 @@ class LineChart:
     x_ticks: list[Tick]
     y_ticks: list[Tick]
     estimate_points: list[tuple[float, float]] = field(default_factory=list)
+    markers: list[tuple[float, float]] = field(default_factory=list)
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -82,6 +84,12 @@ def line_chart(points: list[tuple[int, float, bool]]) -> LineChart | None:
         y_ticks=y_ticks,
         estimate_points=[
             (x(year), y(value)) for year, value, estimate in points if estimate
+        ],
+        # With few points, mark each one so a straight line is not read as yearly data.
+        markers=[
+            (x(year), y(value))
+            for year, value, estimate in points
+            if not estimate and len(points) <= SPARSE_POINTS
         ],
     )
 

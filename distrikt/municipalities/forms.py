@@ -98,8 +98,13 @@ class OverviewFilterForm(forms.Form):
         choices=list(MAP_INDICATORS.items()),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, has_index: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if has_index:
+            self.fields["kart"].choices = [
+                *MAP_INDICATORS.items(),
+                ("distriktsindeks", _("Distriktsindeks")),
+            ]
         self.fields["fylke"].choices = [("", _("Alle"))] + [
             (county.code, county.name) for county in County.objects.current()
         ]

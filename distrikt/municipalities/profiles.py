@@ -157,4 +157,11 @@ def build_profile(municipality: Municipality) -> Profile:
 DOWNLOADS = {
     "folketal": (indicators.POPULATION, _("Folketal")),
     "sysselsetjing": (indicators.EMPLOYMENT, _("Sysselsette etter arbeidsstad")),
+    "fodselsoverskot": (indicators.BIRTH_BALANCE, _("Fødselsoverskot")),
+    "innanlandsk-flytting": (
+        indicators.NET_DOMESTIC_MIGRATION,
+        _("Netto innanlandsk flytting"),
+    ),
+    "nettoinnvandring": (indicators.NET_IMMIGRATION, _("Nettoinnvandring")),
 }
+ALWAYS_DOWNLOADABLE = ("folketal", "sysselsetjing")

@@ -19,7 +19,6 @@ from distrikt.core.cache import current_generation
 
 from . import maps
 from .forms import (
-    MAP_INDICATORS,
     SIZE_BANDS,
     SORT_FIELDS,
     DistrictIndexForm,
@@ -34,7 +33,7 @@ from .indices import (
 )
 from .lookup import resolve
 from .models import County, Municipality, Observation, Region
-from .profiles import DOWNLOADS, build_profile, series
+from .profiles import ALWAYS_DOWNLOADABLE, DOWNLOADS, build_profile, series
 
 
 def anonymous_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -100,6 +99,9 @@ def _filtered(form: OverviewFilterForm, scores: dict) -> list[Municipality]:
 
 
 def _map_value(municipality: Municipality, indicator: str) -> float | None:
+    if indicator == "distriktsindeks":
+        score = municipality.index_score
+        return score.value if score else None
     return {
         "folketal": municipality.population,
         "endring": municipality.population_change_10y,
@@ -110,8 +112,8 @@ def _map_value(municipality: Municipality, indicator: str) -> float | None:
 @anonymous_cache
 def overview(request: HttpRequest) -> HttpResponse:
     """All current municipalities in a filterable table and a map."""
-    form = OverviewFilterForm(request.GET or None)
     scores = latest_published_scores()
+    form = OverviewFilterForm(request.GET or None, has_index=bool(scores))
     municipalities = _filtered(form, scores)
     indicator = (form.cleaned_data.get("kart") if form.is_valid() else "") or "folketal"
     values = {
@@ -160,7 +162,7 @@ def overview(request: HttpRequest) -> HttpResponse:
                 {"colour": colour, "low": low, "high": high}
                 for colour, (low, high) in zip(maps.PALETTE, bounds, strict=False)
             ],
-            "map_label": MAP_INDICATORS[indicator],
+            "map_label": dict(form.fields["kart"].choices)[indicator],
             "sort_links": sort_links,
         },
     )
@@ -191,13 +193,18 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
 
 @anonymous_cache
 def _profile_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    profile = build_profile(municipality)
     return render(
         request,
         "municipalities/profile.html",
         {
-            "profile": build_profile(municipality),
+            "profile": profile,
             "municipality": municipality,
-            "downloads": [(key, label) for key, (_code, label) in DOWNLOADS.items()],
+            "downloads": [
+                (key, label)
+                for key, (code, label) in DOWNLOADS.items()
+                if key in ALWAYS_DOWNLOADABLE or profile.components
+            ],
             "crumbs": _crumbs(),
         },
     )

@@ -155,3 +155,20 @@ def test_sections_from_other_apps_render_in_the_reserved_space(client, monkeypat
 def test_the_loader_runs_inside_load_bundled_data(db):
     call_command("load_bundled_data", verbosity=0)
     assert Municipality.objects.current().count() == 357
+
+
+def test_a_published_index_can_colour_the_map_and_filter_the_table(register, client):
+    from distrikt.municipalities.models import DistrictIndexScore
+
+    for rank, code in enumerate(("5006", "5001"), start=1):
+        DistrictIndexScore.objects.create(
+            municipality=Municipality.objects.current().get(code=code),
+            year=2025,
+            method="2022",
+            value=20.0 * rank,
+            rank=rank,
+            components={},
+        )
+    response = client.get("/kommunar/?kart=distriktsindeks&indeks_fra=10&indeks_til=30")
+    assert [m.code for m in response.context["municipalities"]] == ["5006"]
+    assert "Kart: Distriktsindeks" in response.content.decode()
