@@ -168,6 +168,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@anonymous_cache
 def profile(request: HttpRequest, slug: str) -> HttpResponse:
     """A municipality's profile; old codes lead to their successors, unknown ones to suggestions."""
     resolution = resolve(slug)
@@ -191,7 +192,6 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
     return _profile_page(request, resolution.municipality)
 
 
-@anonymous_cache
 def _profile_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     profile = build_profile(municipality)
     return render(
