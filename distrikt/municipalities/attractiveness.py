@@ -14,6 +14,7 @@ start) on employment growth (per cent) over the same period.
 from dataclasses import dataclass
 
 from . import indicators
+from .importers.observations import ObservationRow, write_observations
 from .models import Municipality, Observation
 
 METHOD_VERSION = "attraktivitet-1"
@@ -175,3 +176,25 @@ def latest_period() -> tuple[int, int] | None:
             ):
                 return start, end
     return None
+
+
+def store_period_attractiveness(start: int, end: int) -> int:
+    """Store residential attractiveness for start–end as derived observations (year = end)."""
+    results = period_attractiveness(start, end)
+    codes = dict(
+        Municipality.objects.filter(
+            pk__in=[result.municipality_id for result in results]
+        ).values_list("pk", "code")
+    )
+    rows = [
+        ObservationRow(
+            codes[result.municipality_id],
+            indicators.RESIDENTIAL_ATTRACTIVENESS,
+            end,
+            round(result.attractiveness, 4),
+            method_version=f"{METHOD_VERSION}:{start}-{end}",
+        )
+        for result in results
+    ]
+    write_observations(rows, replace=True)
+    return len(rows)

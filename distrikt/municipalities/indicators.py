@@ -10,6 +10,7 @@ PRIVATE_DIVERSITY = "naeringsbreidd-privat"
 BIRTH_BALANCE = "fodselsoverskot"
 NET_DOMESTIC_MIGRATION = "netto-innanlandsk-flytting"
 NET_IMMIGRATION = "nettoinnvandring"
+RESIDENTIAL_ATTRACTIVENESS = "bustadattraktivitet"
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,19 @@ DEFINITIONS: tuple[IndicatorDefinition, ...] = (
         "Statistisk sentralbyrå",
         "06913",
         "Innvandring frå utlandet minus utvandring.",
+    ),
+    IndicatorDefinition(
+        RESIDENTIAL_ATTRACTIVENESS,
+        "Attraktivitet som bustad",
+        "Attraktivitet som bosted",
+        "Residential attractiveness",
+        "prosentpoeng",
+        "Berekna av plattforma frå Statistisk sentralbyrå",
+        "06913",
+        "Netto innflytting i perioden minus det veksten i arbeidsplassar skulle tilseie "
+        "(residual i regresjon over alle kommunar). Året er slutten av perioden; "
+        "metodeversjonen nemner perioden.",
+        True,
     ),
 )
 

@@ -146,3 +146,48 @@ def test_the_profile_shows_the_components_chart_and_the_attractiveness(client):
     ).content.decode()
     assert csv_text.splitlines()[1].startswith("9251,")
     assert csv_text.splitlines()[1].endswith(",2023,10.0,False")
+
+
+@pytest.mark.django_db
+def test_the_command_stores_attractiveness_with_its_method_and_period():
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from distrikt.municipalities.models import Observation
+
+    with pytest.raises(CommandError):
+        call_command("compute_attractiveness", verbosity=0)
+    municipalities = [
+        MunicipalityFactory(code=f"{9270 + number}", valid_from=date(2024, 1, 1))
+        for number in range(3)
+    ]
+    for number, municipality in enumerate(municipalities):
+        for code, year, value in (
+            (indicators.POPULATION, 2023, 1000),
+            (indicators.EMPLOYMENT, 2023, 400),
+            (indicators.EMPLOYMENT, 2024, 400 + 4 * number),
+            (
+                indicators.NET_DOMESTIC_MIGRATION,
+                2023,
+                5 * number + (3 if number == 2 else 0),
+            ),
+            (indicators.NET_IMMIGRATION, 2023, 5 * number),
+        ):
+            ObservationFactory(
+                municipality=municipality,
+                indicator=IndicatorFactory(code=code),
+                year=year,
+                value=value,
+            )
+    call_command("compute_attractiveness", verbosity=0)
+    stored = Observation.objects.filter(
+        indicator__code=indicators.RESIDENTIAL_ATTRACTIVENESS
+    )
+    assert stored.count() == 3
+    assert {observation.method_version for observation in stored} == {
+        "attraktivitet-1:2023-2024"
+    }
+    assert sum(observation.value for observation in stored) == pytest.approx(
+        0.0, abs=1e-3
+    )
+    assert stored.get(municipality=municipalities[2]).value > 0
