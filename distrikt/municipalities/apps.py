@@ -10,3 +10,14 @@ class MunicipalitiesConfig(AppConfig):
     verbose_name = _("Kommunar")
     default_auto_field = "django.db.models.BigAutoField"
     bundled_data_command = "load_municipalities"
+    navigation_entry = ("kommunar", _("Kommunar"), "municipalities:overview")
+    accessibility_check_paths = [
+        "/kommunar/",
+        "/kommunar/5006-steinkjer/",
+        "/kommunar/distriktsindeksen/",
+        "/kommunar/distriktsindeksen/?aar=2026&metode=2022&forenkla=on",
+        "/kommunar/regionar/ba-91-steinkjer/",
+        "/kommunar/1507/",
+        "/fylke/",
+        "/fylke/50-trondelag/",
+    ]

@@ -1,0 +1,368 @@
+"""Pages of the municipalities app: overview with map, profiles, downloads, counties, regions, index."""
+
+import csv
+import io
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from openpyxl import Workbook
+
+from distrikt.core.cache import current_generation
+
+from . import maps
+from .forms import (
+    SIZE_BANDS,
+    SORT_FIELDS,
+    DistrictIndexForm,
+    OverviewFilterForm,
+)
+from .indices import (
+    COMPONENT_LABELS,
+    DEFAULT_METHOD,
+    METHODS,
+    compute_edition,
+    latest_published_scores,
+)
+from .lookup import resolve
+from .models import County, Municipality, Observation, Region
+from .profiles import ALWAYS_DOWNLOADABLE, DOWNLOADS, build_profile, series
+
+
+def anonymous_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve anonymous GETs from the cache until any content changes (the page-cache generation)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return view(request, *args, **kwargs)
+        key = f"municipalities:{current_generation()}:{get_language()}:{request.get_full_path()}"
+        entry = cache.get(key)
+        if entry is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            if response.status_code != 200:
+                return response
+            entry = (response.content, response["Content-Type"])
+            cache.set(key, entry, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        response = HttpResponse(entry[0], content_type=entry[1])
+        response["Cache-Control"] = "public, max-age=60"
+        return response
+
+    return wrapped
+
+
+def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(reverse("municipalities:overview"), _("Kommunar")), *extra]
+
+
+def _filtered(form: OverviewFilterForm, scores: dict) -> list[Municipality]:
+    municipalities = Municipality.objects.current().select_related("county")
+    data = form.cleaned_data if form.is_valid() else {}
+    if data.get("fylke"):
+        municipalities = municipalities.filter(county__code=data["fylke"])
+    if data.get("klasse"):
+        municipalities = municipalities.filter(centrality_class=data["klasse"])
+    if data.get("storleik"):
+        low, high = SIZE_BANDS[data["storleik"]]
+        municipalities = municipalities.filter(population__gte=low)
+        if high is not None:
+            municipalities = municipalities.filter(population__lt=high)
+    if data.get("prioritert") == "ja":
+        municipalities = municipalities.filter(is_priority=True)
+    elif data.get("prioritert") == "nei":
+        municipalities = municipalities.filter(is_priority=False)
+    field = SORT_FIELDS.get(data.get("sorter") or "kode", "code")
+    descending = data.get("retning") == "fallande"
+    ordering = f"-{field}" if descending else field
+    result = list(municipalities.order_by(ordering, "code"))
+    for municipality in result:
+        municipality.index_score = scores.get(municipality.pk)
+    low, high = data.get("indeks_fra"), data.get("indeks_til")
+    if low is not None or high is not None:
+        result = [
+            municipality
+            for municipality in result
+            if municipality.index_score is not None
+            and (low is None or municipality.index_score.value >= low)
+            and (high is None or municipality.index_score.value <= high)
+        ]
+    return result
+
+
+def _map_value(municipality: Municipality, indicator: str) -> float | None:
+    if indicator == "distriktsindeks":
+        score = municipality.index_score
+        return score.value if score else None
+    return {
+        "folketal": municipality.population,
+        "endring": municipality.population_change_10y,
+        "sentralitet": municipality.centrality_index,
+    }[indicator]
+
+
+@anonymous_cache
+def overview(request: HttpRequest) -> HttpResponse:
+    """All current municipalities in a filterable table and a map."""
+    scores = latest_published_scores()
+    form = OverviewFilterForm(request.GET or None, has_index=bool(scores))
+    municipalities = _filtered(form, scores)
+    indicator = (form.cleaned_data.get("kart") if form.is_valid() else "") or "folketal"
+    values = {
+        municipality.code: _map_value(municipality, indicator)
+        for municipality in municipalities
+    }
+    classes, bounds = maps.classify(values)
+    paths = maps.municipality_paths()
+    shapes = [
+        {
+            "municipality": municipality,
+            "path": paths.get(municipality.code, ""),
+            "colour": maps.PALETTE[classes[municipality.code]]
+            if municipality.code in classes
+            else "#ffffff",
+            "value": values[municipality.code],
+        }
+        for municipality in municipalities
+    ]
+    sort_links = {}
+    current_sort = form.cleaned_data.get("sorter") if form.is_valid() else ""
+    current_direction = form.cleaned_data.get("retning") if form.is_valid() else ""
+    for key in SORT_FIELDS:
+        query = request.GET.copy()
+        query["sorter"] = key
+        query["retning"] = (
+            "fallande"
+            if current_sort == key and current_direction != "fallande"
+            else "stigande"
+        )
+        sort_links[key] = {
+            "url": f"?{query.urlencode()}",
+            "active": (current_sort or "kode") == key,
+            "descending": current_direction == "fallande",
+        }
+    return render(
+        request,
+        "municipalities/overview.html",
+        {
+            "form": form,
+            "municipalities": municipalities,
+            "has_index": bool(scores),
+            "shapes": shapes,
+            "view_box": maps.view_box(),
+            "legend": [
+                {"colour": colour, "low": low, "high": high}
+                for colour, (low, high) in zip(maps.PALETTE, bounds, strict=False)
+            ],
+            "map_label": dict(form.fields["kart"].choices)[indicator],
+            "sort_links": sort_links,
+        },
+    )
+
+
+@anonymous_cache
+def profile(request: HttpRequest, slug: str) -> HttpResponse:
+    """A municipality's profile; old codes lead to their successors, unknown ones to suggestions."""
+    resolution = resolve(slug)
+    if resolution.redirect_to is not None:
+        return redirect(
+            "municipalities:profile", slug=resolution.redirect_to.slug, permanent=True
+        )
+    if resolution.successors:
+        return render(
+            request,
+            "municipalities/successors.html",
+            {"former": resolution.former, "successors": resolution.successors},
+        )
+    if resolution.municipality is None:
+        return render(
+            request,
+            "municipalities/not_found.html",
+            {"slug": slug, "suggestions": resolution.suggestions},
+            status=404,
+        )
+    return _profile_page(request, resolution.municipality)
+
+
+def _profile_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    profile = build_profile(municipality)
+    return render(
+        request,
+        "municipalities/profile.html",
+        {
+            "profile": profile,
+            "municipality": municipality,
+            "downloads": [
+                (key, label)
+                for key, (code, label) in DOWNLOADS.items()
+                if key in ALWAYS_DOWNLOADABLE or profile.components
+            ],
+            "crumbs": _crumbs(),
+        },
+    )
+
+
+def download(
+    request: HttpRequest, slug: str, series_name: str, extension: str
+) -> HttpResponse:
+    """A profile series as CSV or Excel."""
+    municipality = get_object_or_404(Municipality.objects.current(), slug=slug)
+    if series_name not in DOWNLOADS or extension not in ("csv", "xlsx"):
+        raise Http404
+    code, label = DOWNLOADS[series_name]
+    header = [_("Kommunenummer"), _("Kommune"), _("År"), str(label), _("Estimat")]
+    rows = [
+        [
+            municipality.code,
+            municipality.name,
+            point.year,
+            point.value,
+            point.is_estimate,
+        ]
+        for point in series(municipality, code)
+    ]
+    filename = f"{municipality.slug}-{series_name}.{extension}"
+    if extension == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = series_name
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@anonymous_cache
+def county_list(request: HttpRequest) -> HttpResponse:
+    """The current counties."""
+    return render(
+        request,
+        "municipalities/county_list.html",
+        {"counties": County.objects.current(), "crumbs": _crumbs()},
+    )
+
+
+@anonymous_cache
+def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A county and a summary of its municipalities."""
+    county = get_object_or_404(County.objects.current(), slug=slug)
+    municipalities = list(
+        county.municipalities.filter(valid_to__isnull=True).order_by("code")
+    )
+    populations = [m.population for m in municipalities if m.population is not None]
+    classes = {
+        number: sum(1 for m in municipalities if m.centrality_class == number)
+        for number in range(1, 7)
+    }
+    return render(
+        request,
+        "municipalities/county_detail.html",
+        {
+            "county": county,
+            "municipalities": municipalities,
+            "population_total": sum(populations) if populations else None,
+            "population_year": max(
+                (m.population_year for m in municipalities if m.population_year),
+                default=None,
+            ),
+            "priority_count": sum(1 for m in municipalities if m.is_priority),
+            "classes": classes,
+            "crumbs": _crumbs((reverse("municipalities:counties"), _("Fylke"))),
+        },
+    )
+
+
+@anonymous_cache
+def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A region and its current members."""
+    region = get_object_or_404(Region, slug=slug)
+    memberships = (
+        region.memberships.current()
+        .select_related("municipality", "municipality__county")
+        .order_by("municipality__code")
+    )
+    return render(
+        request,
+        "municipalities/region_detail.html",
+        {"region": region, "memberships": memberships, "crumbs": _crumbs()},
+    )
+
+
+def _latest_population_year() -> int:
+    year = (
+        Observation.objects.for_indicator("folketal")
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return year or 2024
+
+
+@anonymous_cache
+def district_index(request: HttpRequest) -> HttpResponse:
+    """Distriktsindeksen with changeable weights; incomplete editions are not published."""
+    data = request.GET.copy()
+    data.setdefault("aar", str(_latest_population_year()))
+    data.setdefault("metode", DEFAULT_METHOD)
+    form = DistrictIndexForm(data)
+    edition = None
+    if form.is_valid():
+        edition = compute_edition(
+            form.cleaned_data["aar"],
+            form.cleaned_data["metode"],
+            weights=form.weights(),
+            simplified=form.cleaned_data["forenkla"],
+        )
+    official = {
+        method: [
+            {"label": COMPONENT_LABELS[key], "percent": round(weight * 100)}
+            for key, weight in weights.items()
+        ]
+        for method, weights in METHODS.items()
+    }
+    used = edition.used_weights if edition and edition.rows else {}
+    return render(
+        request,
+        "municipalities/district_index.html",
+        {
+            "form": form,
+            "edition": edition,
+            "official": official,
+            "used_weights": [
+                (COMPONENT_LABELS[key], weight * 100) for key, weight in used.items()
+            ],
+            "rows": [
+                {
+                    "rank": row.rank,
+                    "municipality": row.municipality,
+                    "value": row.value,
+                    "scores": [row.components[key] for key in used],
+                }
+                for row in (edition.rows if edition else [])
+            ],
+            "crumbs": _crumbs(),
+        },
+    )
