@@ -116,7 +116,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context.update(calendar_context(self, request))
         return context
 
-    @path("kalender.ics", name="feed")
+    @path("kalender/", name="feed")
     def feed(self, request):
         from ..ical import calendar_response
 
@@ -129,7 +129,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return calendar_response(events, request, "arrangement.ics")
 
-    @path("kalender/<slug:area_slug>.ics", name="area_feed")
+    @path("kalender/<slug:area_slug>/", name="area_feed")
     def area_feed(self, request, area_slug: str):
         from distrikt.organisation.models import KnowledgeArea
 
@@ -411,7 +411,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return registration_form_view(request, self)
 
-    @path("arrangement.ics", name="ics")
+    @path("kalender/", name="ics")
     def ics(self, request):
         from ..ical import calendar_response
 

@@ -1,8 +1,33 @@
 """Fixtures for the events tests: the calendar page and an open event under it."""
 
+from django.conf import settings
+from django.core.management import call_command
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
 import pytest
 
 from distrikt.events.factories import EventIndexPageFactory, EventPageFactory
+
+
+@pytest.fixture
+def home_page(db):
+    """The root conftest's home page, after restoring the tree root if a flush removed it.
+
+    The concurrency test is transactional, so its teardown empties every table, the
+    tree root made by Wagtail's data migration included; a reused test database then
+    lacks it.
+    """
+    from distrikt.core.models import HomePage
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    call_command("setup_site_pages", verbosity=0)
+    return HomePage.objects.get()
 
 
 @pytest.fixture
@@ -13,3 +38,17 @@ def calendar(home_page):
 @pytest.fixture
 def event(calendar):
     return EventPageFactory(parent=calendar, capacity=2)
+
+
+@pytest.fixture
+def register(django_capture_on_commit_callbacks):
+    """Register a person as the form does, running the after-commit e-mails at once."""
+    from distrikt.events.services import register_for_event
+
+    def _register(event, email: str, language: str = "nn", name: str = "Ola Nordmann"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return register_for_event(
+                event, name=name, email=email, has_consented=True, language=language
+            ).registration
+
+    return _register

@@ -20,7 +20,7 @@ def simultaneous_connections_allowed() -> int:
     return 30 if connection.vendor == "postgresql" else ATTEMPTS
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_capacity_holds_exactly_under_200_simultaneous_registrations(home_page):
     calendar = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=calendar, capacity=CAPACITY)
