@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 import pytest
 
@@ -12,22 +12,32 @@ from distrikt.events.factories import EventIndexPageFactory, EventPageFactory
 
 
 @pytest.fixture
-def home_page(db):
-    """The root conftest's home page, after restoring the tree root if a flush removed it.
+def tree_root(db):
+    """Restore the page tree root and locale if a flush removed them.
 
     The concurrency test is transactional, so its teardown empties every table, the
     tree root made by Wagtail's data migration included; a reused test database then
     lacks it.
     """
-    from distrikt.core.models import HomePage
-
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture
+def home_page(tree_root):
+    from distrikt.core.models import HomePage
+
     call_command("setup_site_pages", verbosity=0)
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def bundled_site(tree_root):
+    call_command("load_bundled_data", verbosity=0)
+    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
