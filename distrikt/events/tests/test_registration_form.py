@@ -166,3 +166,15 @@ def test_extra_questions_are_asked_and_answers_stored(client, event):
 def test_registration_in_bokmaal_interface_is_stored_with_that_language(client, event):
     client.post("/nb" + form_url(event), valid_data())
     assert Registration.objects.get().language == "nb"
+
+
+def test_chosen_municipality_is_stored_and_kept_on_error(client, event):
+    from distrikt.municipalities.factories import MunicipalityFactory
+
+    municipality = MunicipalityFactory(name="Prøvekommune")
+    response = client.post(
+        form_url(event), valid_data(municipality=municipality.pk, has_consented="")
+    )
+    assert f'<option value="{municipality.pk}" selected>' in response.content.decode()
+    client.post(form_url(event), valid_data(municipality=municipality.pk))
+    assert Registration.objects.get().municipality == municipality
