@@ -30,8 +30,10 @@ class RegistrationForm(forms.Form):
     role = forms.CharField(
         label=_("Rolle eller stilling"), max_length=150, required=False
     )
-    municipality = forms.TypedChoiceField(
-        label=_("Kommune"), required=False, coerce=int, empty_value=None
+    # Checked against the register in clean_municipality; the 357 options are built only
+    # when the form is shown, not on every submission.
+    municipality = forms.IntegerField(
+        label=_("Kommune"), required=False, widget=forms.Select
     )
     dietary_needs = forms.CharField(
         label=_("Matbehov (valfritt)"),
@@ -59,10 +61,6 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, event: EventPage, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["municipality"].choices = [
-            ("", _("Vel kommune (valfritt)")),
-            *Municipality.objects.current().order_by("name").values_list("pk", "name"),
-        ]
         self.fields["name"].error_messages["required"] = _("Skriv namnet ditt.")
         self.fields["email"].error_messages["required"] = _("Skriv e-postadressa di.")
         self.questions = list(event.questions.all())
@@ -91,17 +89,26 @@ class RegistrationForm(forms.Form):
     def municipality_options(self) -> str:
         """The municipality <option>s, built in Python: 357 of them are slow in a template loop."""
         current = str(self["municipality"].value() or "")
+        choices = [
+            ("", _("Vel kommune (valfritt)")),
+            *Municipality.objects.current().order_by("name").values_list("pk", "name"),
+        ]
         return mark_safe(  # noqa: S308  (every value and label is escaped here)
             "".join(
                 f'<option value="{escape(value)}"'
                 f"{' selected' if str(value) == current else ''}>{escape(label)}</option>"
-                for value, label in self.fields["municipality"].choices
+                for value, label in choices
             )
         )
 
     def clean_municipality(self) -> Municipality | None:
         pk = self.cleaned_data.get("municipality")
-        return Municipality.objects.filter(pk=pk).first() if pk else None
+        if pk is None:
+            return None
+        municipality = Municipality.objects.current().filter(pk=pk).first()
+        if municipality is None:
+            raise forms.ValidationError(_("Vel ein kommune frå lista."))
+        return municipality
 
     @property
     def is_spam(self) -> bool:

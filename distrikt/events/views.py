@@ -131,7 +131,21 @@ def _render_form(
     response = event.render(
         request,
         template="events/registration_form.html",
-        context_overrides={"form": form, "state": state, **extra},
+        context_overrides={
+            "form": form,
+            "state": state,
+            "breadcrumbs": [
+                *(
+                    ancestor
+                    for ancestor in event.get_ancestors()
+                    .filter(depth__gte=2)
+                    .specific()
+                    if ancestor.live
+                ),
+                event,
+            ],
+            **extra,
+        },
     )
     response.render()
     response.status_code = status
@@ -140,7 +154,11 @@ def _render_form(
 
 def registration_help(request: HttpRequest) -> HttpResponse:
     """What the personal registration links are and where to find them."""
-    return render(request, "events/registration_help.html", {})
+    return render(
+        request,
+        "events/registration_help.html",
+        {"calendar": EventIndexPage.objects.live().first()},
+    )
 
 
 def _registration_or_404(pk: int, token: str):

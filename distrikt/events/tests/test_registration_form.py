@@ -178,3 +178,15 @@ def test_chosen_municipality_is_stored_and_kept_on_error(client, event):
     assert f'<option value="{municipality.pk}" selected>' in response.content.decode()
     client.post(form_url(event), valid_data(municipality=municipality.pk))
     assert Registration.objects.get().municipality == municipality
+
+
+def test_form_page_breadcrumbs_lead_back_to_the_event(client, event):
+    response = client.get(form_url(event))
+    assert response.context["breadcrumbs"][-1].pk == event.pk
+
+
+def test_unknown_municipality_is_a_form_error(client, event):
+    response = client.post(form_url(event), valid_data(municipality="999999"))
+    assert response.status_code == 200
+    assert "municipality" in response.context["form"].errors
+    assert Registration.objects.count() == 0
