@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lib import PYTHON, ROOT, ProductionServer, Result, fetch, print_results
+from lib import PYTHON, ROOT, ProductionServer, Result, fetch, measure, print_results
 
 CAPACITY = 50
 EVENT_SLUG = "bench-kapasitet"
@@ -152,13 +152,23 @@ def main() -> int:
         if status != 200:
             print(f"registration form answered {status}")
             return 1
-        floor = run_registrations(server.url, "/ping", 0, 1)
+        floor = measure(server.url, ["/ping"], concurrency=concurrency, requests=500)
         result = run_registrations(server.url, form_path, attempts, concurrency)
         confirmed, waiting, total, distinct = count_registrations(server)
-    del floor
+        event_page = measure(
+            server.url,
+            [f"/arrangement/{EVENT_SLUG}/"],
+            concurrency=concurrency,
+            requests=500,
+        )
     print_results(
-        [(f"register x{attempts} c{concurrency}", result)],
-        title="events: concurrent registration (gunicorn, production settings, SQLite)",
+        [
+            ("floor /ping", floor),
+            (f"register (GET form + POST) x{attempts}", result),
+            ("event page (page cache)", event_page),
+        ],
+        floor=floor,
+        title=f"events: {concurrency} concurrent clients (gunicorn, production settings, SQLite)",
     )
     print(
         f"registrations/s {result.rps:.1f}  p95 {result.p95:.1f} ms  "
