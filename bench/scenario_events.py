@@ -164,7 +164,7 @@ def main() -> int:
     print_results(
         [
             ("floor /ping", floor),
-            (f"register (GET form + POST) x{attempts}", result),
+            (f"register x{attempts} (POST latency)", result),
             ("event page (page cache)", event_page),
         ],
         floor=floor,
