@@ -94,7 +94,19 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class CachedRoutablePageMixin(RoutablePageMixin):
+    """Serve the page's own URL through BasePage.serve, so the page cache applies to it.
+
+    RoutablePageMixin's default index route renders directly and would skip the cache;
+    the other routes (forms, feeds) stay outside it.
+    """
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return BasePage.serve(self, request)
+
+
+class EventIndexPage(CachedRoutablePageMixin, BasePage):
     """The event calendar: upcoming events with filters, past events on request, iCal feeds."""
 
     lead = models.TextField(_("ingress"), blank=True)
@@ -148,7 +160,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(events, request, f"arrangement-{area_slug}.ics")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(CachedRoutablePageMixin, BasePage):
     """One conference, workshop, course, webinar or online meeting, with registration."""
 
     kind = models.CharField(
