@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -187,10 +188,17 @@ def delete_registration(
     return promoted
 
 
+def require_staff_access(event: EventPage, user: AbstractBaseUser) -> None:
+    """Only those who may edit the event page may see or change its participants."""
+    if not event.permissions_for_user(user).can_edit():
+        raise PermissionDenied
+
+
 def set_attendance(
     event: EventPage, attended_ids: set[int], user: AbstractBaseUser
 ) -> int:
     """Mark who came among the event's confirmed participants; returns how many attended."""
+    require_staff_access(event, user)
     with transaction.atomic():
         participants = Registration.objects.confirmed().filter(event=event)
         participants.filter(pk__in=attended_ids).update(has_attended=True)
@@ -206,6 +214,7 @@ def message_participants(
     include_waiting_list: bool = False,
 ) -> int:
     """Send staff's message to every confirmed participant (and the waiting list if asked)."""
+    require_staff_access(event, user)
     statuses = [RegistrationStatus.CONFIRMED]
     if include_waiting_list:
         statuses.append(RegistrationStatus.WAITING)
@@ -291,6 +300,7 @@ def export_participants(
     event: EventPage, file_format: str, user: AbstractBaseUser
 ) -> tuple[bytes, str, str]:
     """The participant list as CSV or Excel, logged with who exported it and when."""
+    require_staff_access(event, user)
     header = [label for _field, label in EXPORT_COLUMNS]
     rows = [[_safe_cell(cell) for cell in row] for row in _export_rows(event)]
     if file_format == "csv":

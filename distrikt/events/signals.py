@@ -7,8 +7,7 @@ from .services import fill_free_seats
 
 
 def fill_seats_on_publish(sender, instance, **kwargs) -> None:
-    if instance.capacity is None or instance.capacity > 0:
-        fill_free_seats(instance)
+    fill_free_seats(instance)
 
 
 page_published.connect(fill_seats_on_publish, sender=EventPage)

@@ -1,7 +1,6 @@
 """Staff pages in the Wagtail admin: participants, attendance, exports and messages."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from .models import EventPage, Registration
 from .services import (
     export_participants,
     message_participants,
+    require_staff_access,
     seat_counts,
     set_attendance,
 )
@@ -20,8 +20,7 @@ EXPORT_FORMATS = {"csv", "xlsx"}
 
 def _event_for_staff(request: HttpRequest, page_id: int) -> EventPage:
     event = get_object_or_404(EventPage, pk=page_id)
-    if not event.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    require_staff_access(event, request.user)
     return event
 
 

@@ -115,3 +115,23 @@ def test_overview_lists_events_with_totals(editor_client, event, people):
     response = editor_client.get("/admin/arrangement/")
     assert response.status_code == 200
     assert event.title in response.content.decode()
+
+
+def test_services_refuse_users_who_may_not_edit_the_event(
+    event, people, django_user_model
+):
+    from django.core.exceptions import PermissionDenied
+
+    from distrikt.events.services import export_participants
+
+    outsider = django_user_model.objects.create_user("utanfor", "u@example.org", "x")
+    with pytest.raises(PermissionDenied):
+        export_participants(event, "csv", outsider)
+    assert ExportLog.objects.count() == 0
+
+
+def test_publishing_more_seats_moves_the_waiting_list_up(event, people):
+    event.capacity = 3
+    event.save_revision().publish()
+    people["carl"].refresh_from_db()
+    assert people["carl"].status == RegistrationStatus.CONFIRMED
