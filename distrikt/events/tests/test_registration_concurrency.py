@@ -21,7 +21,9 @@ def simultaneous_connections_allowed() -> int:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_capacity_holds_exactly_under_200_simultaneous_registrations(home_page):
+def test_capacity_holds_exactly_under_200_simultaneous_registrations(
+    restore_migration_data_at_end, home_page
+):
     calendar = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=calendar, capacity=CAPACITY)
     start = threading.Barrier(ATTEMPTS)
