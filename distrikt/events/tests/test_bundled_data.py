@@ -43,3 +43,14 @@ def test_demo_events_cover_every_kind_past_and_upcoming_and_are_marked(
     assert recorded.after_event
     for event in events:
         assert client.get(event.url).status_code == 200
+
+
+def test_accessibility_check_paths_answer_after_bundled_data(bundled_site, client):
+    from django.apps import apps
+
+    paths = apps.get_app_config("events").accessibility_check_paths
+    assert paths
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200
+        assert 'href="/arrangement/"' in response.content.decode()
