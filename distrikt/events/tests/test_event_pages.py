@@ -75,3 +75,15 @@ def test_event_needs_an_office_when_it_is_held_at_one(calendar):
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert "office" in error.value.message_dict
+
+
+def test_english_interface_shows_the_time_in_english_format(client, calendar):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    start = datetime.datetime(2031, 6, 3, 9, 30, tzinfo=ZoneInfo("Europe/Oslo"))
+    event = EventPageFactory(
+        parent=calendar, start=start, end=start + datetime.timedelta(hours=3)
+    )
+    html = client.get("/en" + event.url).content.decode()
+    assert "Tuesday 3 June 2031, 09:30" in html
