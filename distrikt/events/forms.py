@@ -117,15 +117,6 @@ class RegistrationForm(forms.Form):
     def question_fields(self) -> list:
         return [self[question.field_name] for question in self.questions]
 
-    def standard_fields(self) -> list:
-        return [
-            self[name]
-            for name in ("name", "email", "organisation", "role", "municipality")
-        ]
-
-    def need_fields(self) -> list:
-        return [self["dietary_needs"], self["accessibility_needs"]]
-
     def answers(self) -> list[dict]:
         return [
             {

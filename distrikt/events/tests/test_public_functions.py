@@ -101,3 +101,16 @@ def test_other_kinds_are_not_in_the_knowledge_bank(calendar):
         EventPageFactory(parent=calendar, kind=EventKind.COURSE).knowledge_bank_entry()
         is None
     )
+
+
+def test_open_for_registration_leaves_out_closed_and_not_yet_open_events(calendar):
+    now = timezone.now()
+    open_event = EventPageFactory(parent=calendar)
+    EventPageFactory(
+        parent=calendar, registration_deadline=now - datetime.timedelta(hours=1)
+    )
+    EventPageFactory(
+        parent=calendar, registration_opens=now + datetime.timedelta(days=1)
+    )
+    EventPageFactory(parent=calendar, is_registration_enabled=False)
+    assert list(EventPage.objects.upcoming().open_for_registration()) == [open_event]
