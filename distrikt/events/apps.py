@@ -9,3 +9,9 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Arrangement")
     default_auto_field = "django.db.models.BigAutoField"
+    bundled_data_command = "load_events"
+    demo_data_command = "load_demo_events"
+    accessibility_check_paths = ["/pamelding/"]
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (fills free seats when capacity is raised)

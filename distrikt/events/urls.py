@@ -1,3 +1,30 @@
-"""URLs of this app, included under the language prefix before Wagtail's catch-all."""
+"""URLs of this app, included under the language prefix before Wagtail's catch-all.
 
-urlpatterns: list = []
+The registration form and the .ics files are routes on the event pages under /arrangement/;
+here are the personal pages reached through the signed links in the e-mails.
+"""
+
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("pamelding/", views.registration_help, name="registration_help"),
+    path(
+        "pamelding/<int:pk>/<str:token>/",
+        views.registration_detail,
+        name="registration",
+    ),
+    path(
+        "pamelding/<int:pk>/<str:token>/avmeld/",
+        views.registration_cancel,
+        name="registration_cancel",
+    ),
+    path(
+        "pamelding/<int:pk>/<str:token>/slett/",
+        views.registration_delete,
+        name="registration_delete",
+    ),
+]

@@ -1,0 +1,229 @@
+"""Views: the calendar list, the registration form and the signed personal pages."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from .forms import CalendarFilterForm, RegistrationForm
+from .models import EventIndexPage, EventPage
+from .ratelimit import is_rate_limited
+from .services import (
+    RegistrationClosedError,
+    cancel_registration,
+    delete_registration,
+    register_for_event,
+    resend_confirmation,
+)
+from .tokens import make_token, registration_for_token
+
+EVENTS_PER_PAGE = 20
+
+
+def calendar_context(index: EventIndexPage, request: HttpRequest) -> dict:
+    """The filtered event list for the calendar page."""
+    form = CalendarFilterForm(request.GET or None)
+    events = EventPage.objects.child_of(index).live().public()
+    show_past = False
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        show_past = data["past"]
+        if data["kind"]:
+            events = events.of_kind(data["kind"])
+        if data["theme"]:
+            events = events.with_knowledge_areas([data["theme"]])
+        if data["target_group"]:
+            events = events.with_target_groups([data["target_group"]])
+        if data["county"]:
+            events = events.in_county(data["county"])
+        if data["month"]:
+            year, month = (int(part) for part in data["month"].split("-"))
+            events = events.in_month(year, month)
+    events = events.past() if show_past else events.upcoming()
+    events = events.select_related(
+        "office", "municipality", "office__municipality"
+    ).prefetch_related("knowledge_areas")
+    paginator = Paginator(events, EVENTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    return {
+        "form": form,
+        "events": page_obj.object_list,
+        "page_obj": page_obj,
+        "show_past": show_past,
+        "query_string": query.urlencode(),
+    }
+
+
+def _personal_url(registration) -> str:
+    return reverse(
+        "events:registration",
+        kwargs={"pk": registration.pk, "token": make_token(registration)},
+    )
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    return response
+
+
+def registration_form_view(request: HttpRequest, event: EventPage) -> HttpResponse:
+    """Show and handle the registration form of one event (never cached: CSRF token)."""
+    state = event.registration_state()
+    form = RegistrationForm(request.POST or None, event=event)
+    error = ""
+    duplicate_email = ""
+    if request.method == "POST" and state == "open":
+        if is_rate_limited(request):
+            return _render_form(
+                request, event, form, state, status=429, rate_limited=True
+            )
+        if form.is_spam:
+            error = "spam"
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = register_for_event(
+                    event,
+                    name=data["name"],
+                    email=data["email"],
+                    organisation=data["organisation"],
+                    role=data["role"],
+                    municipality=data["municipality"],
+                    dietary_needs=data["dietary_needs"],
+                    accessibility_needs=data["accessibility_needs"],
+                    answers=form.answers(),
+                    has_consented=data["has_consented"],
+                    language=get_language() or "nn",
+                )
+            except RegistrationClosedError as closed:
+                state = closed.state
+            else:
+                if not result.is_duplicate:
+                    return redirect(_personal_url(result.registration) + "?ny=1")
+                resend_confirmation(result.registration)
+                duplicate_email = result.registration.email
+    return _render_form(
+        request,
+        event,
+        form,
+        state,
+        status=400 if error else 200,
+        error=error,
+        duplicate_email=duplicate_email,
+    )
+
+
+def _render_form(
+    request: HttpRequest,
+    event: EventPage,
+    form: RegistrationForm,
+    state: str,
+    status: int = 200,
+    **extra,
+) -> HttpResponse:
+    response = event.render(
+        request,
+        template="events/registration_form.html",
+        context_overrides={
+            "form": form,
+            "state": state,
+            "breadcrumbs": [
+                *(
+                    ancestor
+                    for ancestor in event.get_ancestors()
+                    .filter(depth__gte=2)
+                    .specific()
+                    if ancestor.live
+                ),
+                event,
+            ],
+            **extra,
+        },
+    )
+    response.render()
+    response.status_code = status
+    return _private(response)
+
+
+def registration_help(request: HttpRequest) -> HttpResponse:
+    """What the personal registration links are and where to find them."""
+    return render(
+        request,
+        "events/registration_help.html",
+        {"calendar": EventIndexPage.objects.live().first()},
+    )
+
+
+def _registration_or_404(pk: int, token: str):
+    registration = registration_for_token(pk, token)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def registration_detail(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """A person's own registration, reached through the signed link."""
+    registration = _registration_or_404(pk, token)
+    event = registration.event
+    response = render(
+        request,
+        "events/registration_detail.html",
+        {
+            "registration": registration,
+            "event": event,
+            "is_new": request.GET.get("ny") == "1",
+            "show_online_url": event.is_online
+            and registration.status == "confirmed"
+            and bool(event.online_url)
+            and not event.is_past(),
+            "is_past": event.is_past(),
+            "token": token,
+        },
+    )
+    return _private(response)
+
+
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """Confirm and cancel one's own registration."""
+    registration = _registration_or_404(pk, token)
+    if request.method == "POST" and registration.is_active:
+        cancel_registration(registration)
+        return redirect(
+            reverse("events:registration", kwargs={"pk": pk, "token": token})
+            + "?avmeld=1"
+        )
+    response = render(
+        request,
+        "events/registration_confirm_action.html",
+        {"registration": registration, "event": registration.event, "action": "cancel"},
+    )
+    return _private(response)
+
+
+@require_http_methods(["GET", "POST"])
+def registration_delete(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """Confirm and delete one's own registration and every piece of data in it."""
+    registration = _registration_or_404(pk, token)
+    if request.method == "POST":
+        event = registration.event
+        delete_registration(registration)
+        response = render(
+            request,
+            "events/registration_deleted.html",
+            {"event": event, "now": timezone.now()},
+        )
+        return _private(response)
+    response = render(
+        request,
+        "events/registration_confirm_action.html",
+        {"registration": registration, "event": registration.event, "action": "delete"},
+    )
+    return _private(response)
