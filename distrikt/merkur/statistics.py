@@ -96,10 +96,15 @@ def report_years(first_year: int | None = None) -> list[int]:
 
 
 def services_over_time(years: list[int]) -> list[ServiceSpread]:
-    """Shops offering each service on 31 December of each year (today for this year)."""
+    """Shops offering each service on 31 December of each year (today for this year).
+
+    A period counts while it is open and the shop is not yet closed.
+    """
     today = timezone.localdate()
     periods = list(
-        ShopService.objects.values_list("service_id", "started_on", "ended_on")
+        ShopService.objects.values_list(
+            "service_id", "started_on", "ended_on", "shop__closed_on"
+        )
     )
     result = []
     for service in ExtraService.objects.all():
@@ -110,8 +115,10 @@ def services_over_time(years: list[int]) -> list[ServiceSpread]:
             counts.append(
                 sum(
                     1
-                    for _service, started, ended in own
-                    if started <= day and (ended is None or ended > day)
+                    for _service, started, ended, closed in own
+                    if started <= day
+                    and (ended is None or ended > day)
+                    and (closed is None or closed > day)
                 )
             )
         result.append(ServiceSpread(service.name, counts))
