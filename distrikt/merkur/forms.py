@@ -97,6 +97,11 @@ class DateInput(forms.DateInput):
 class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
     """The register entry of a shop, for advisors and the shop's merchants."""
 
+    organisation_number = forms.CharField(
+        label=_("Organisasjonsnummer"),
+        max_length=15,
+        help_text=_("Ni siffer frå Einingsregisteret. Mellomrom går fint."),
+    )
     municipality = forms.ModelChoiceField(
         label=_("Kommune"), queryset=Municipality.objects.current()
     )

@@ -51,7 +51,7 @@ def test_one_bad_row_means_nothing_is_written(municipality, chain, advisor):
     content = csv_file(
         good_row(1),
         "Feil nummer,123456789,9101,Joker,63.1,10.2,",
-        "Feil kommune,%s,0000,Joker,,," % valid_organisation_number(5),
+        f"Feil kommune,{valid_organisation_number(5)},0000,Joker,,,",
         good_row(7),
     )
     report = import_shops("butikkar.csv", content, advisor)
