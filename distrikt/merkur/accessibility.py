@@ -14,13 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 import numpy as np
 import shapely
 from pyproj import Transformer
 from scipy.spatial import cKDTree
 
+from distrikt.core.cache import bump_generation
 from distrikt.municipalities.models import Municipality
 
 from .models import (
@@ -240,17 +241,27 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
             )
         )
     with transaction.atomic():
-        ShopAccessibility.objects.all().delete()
-        MunicipalityAccessibility.objects.all().delete()
+        # Plain DELETEs: the rows are derived, and per-row delete signals would cost
+        # seconds with thousands of shops. The page cache is invalidated once below.
+        _delete_all(ShopAccessibility, MunicipalityAccessibility, AccessibilityRun)
         ShopAccessibility.objects.bulk_create(shop_rows, batch_size=1000)
         MunicipalityAccessibility.objects.bulk_create(municipality_rows, batch_size=500)
-        AccessibilityRun.objects.all().delete()
-        return AccessibilityRun.objects.create(
+        run = AccessibilityRun.objects.create(
             shop_count=len(shops),
             cell_count=len(grid.population),
             population=grid.total_population,
             seconds=round(time.perf_counter() - started, 3),
         )
+        transaction.on_commit(bump_generation)
+    return run
+
+
+def _delete_all(*models) -> None:
+    # The table names come from our models, never from input.
+    with connection.cursor() as cursor:
+        for model in models:
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute("DELETE FROM " + table)  # noqa: S608
 
 
 def _population_by_code(grid: PopulationGrid) -> dict[str, int]:
