@@ -97,8 +97,10 @@ class ShopQuerySet(models.QuerySet):
     def offering(self, service: ExtraService) -> "ShopQuerySet":
         """Shops offering the service now (an open period in the history)."""
         return self.filter(
-            service_periods__service=service, service_periods__ended_on__isnull=True
-        ).distinct()
+            pk__in=ShopService.objects.filter(
+                service=service, ended_on__isnull=True
+            ).values("shop_id")
+        )
 
     def with_location(self) -> "ShopQuerySet":
         return self.filter(latitude__isnull=False, longitude__isnull=False)
@@ -244,6 +246,11 @@ class ShopService(models.Model):
                 fields=["shop", "service"],
                 condition=Q(ended_on__isnull=True),
                 name="merkur_one_open_period_per_service",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["service", "ended_on"], name="merkur_service_period_open"
             ),
         ]
 

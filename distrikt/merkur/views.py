@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import charts, exports, importers, mapping, services, statistics
+from .caching import cache_public_response
 from .forms import (
     KeyFiguresForm,
     ServiceEndForm,
@@ -61,6 +62,7 @@ def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@cache_public_response
 def shop_list(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.for_listing())
@@ -77,6 +79,7 @@ def shop_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_public_response
 def shop_map(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.for_listing())
@@ -300,6 +303,7 @@ def shop_export(request: HttpRequest) -> HttpResponse:
     return _xlsx_response(exports.shops_workbook(shops), "merkur-butikkar.xlsx")
 
 
+@cache_public_response
 def dashboard(request: HttpRequest) -> HttpResponse:
     data = statistics.build_dashboard()
     return render(
@@ -316,6 +320,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_public_response
 def dashboard_export(request: HttpRequest) -> HttpResponse:
     return _xlsx_response(
         exports.dashboard_workbook(statistics.build_dashboard()),
@@ -323,6 +328,7 @@ def dashboard_export(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_public_response
 def accessibility(request: HttpRequest) -> HttpResponse:
     shop_rows = ShopAccessibility.objects.select_related("shop__municipality").order_by(
         "-population_next_over_10km", "shop__name"

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from distrikt.merkur import statistics
+from distrikt.merkur.caching import cached_data
 from distrikt.merkur.forms import ShopFilterForm
 from distrikt.merkur.models import Shop
 
@@ -150,6 +151,11 @@ def get_key_figures(request: HttpRequest, shop_id: int):
 @router.get("/merkur/map", response=list[MapPointOut])
 def map_points(request: HttpRequest, filters: Query[ShopFilters]):
     """Coordinates of the filtered shops, for maps."""
+    shops = _filtered(filters)
+    return cached_data("map:" + request.get_full_path(), lambda: _map_points(shops))
+
+
+def _map_points(shops) -> list[dict]:
     return [
         {
             "id": pk,
@@ -158,13 +164,13 @@ def map_points(request: HttpRequest, filters: Query[ShopFilters]):
             "longitude": longitude,
             "status": status,
         }
-        for pk, name, latitude, longitude, status in _filtered(filters)
-        .with_location()
-        .values_list("pk", "name", "latitude", "longitude", "status")
+        for pk, name, latitude, longitude, status in shops.with_location().values_list(
+            "pk", "name", "latitude", "longitude", "status"
+        )
     ]
 
 
 @router.get("/merkur/statistics", response=StatisticsOut)
 def get_statistics(request: HttpRequest):
     """The dashboard's figures."""
-    return statistics.build_dashboard()
+    return cached_data("statistics", statistics.build_dashboard)

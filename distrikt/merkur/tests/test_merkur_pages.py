@@ -206,3 +206,11 @@ def test_an_advisor_creates_a_shop(client, advisor):
     )
     assert response.status_code == 302
     assert Shop.objects.get().organisation_number == "974760673"
+
+
+def test_cached_public_pages_show_a_changed_shop_at_once(client, listed_shops):
+    assert "Aust (demo)" in client.get("/merkur-register/").content.decode()
+    shop = listed_shops["a"]
+    shop.name = "Austre (demo)"
+    shop.save()
+    assert "Austre (demo)" in client.get("/merkur-register/").content.decode()
