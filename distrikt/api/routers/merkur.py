@@ -2,8 +2,10 @@
 for the shop's own merchants and advisors, key figures."""
 
 import datetime
+import json
 
-from django.http import Http404, HttpRequest
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from ninja import Query, Router, Schema
@@ -125,10 +127,20 @@ def list_shops(
     shops = _filtered(filters)
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(offset, 0)
-    return {
-        "count": shops.count(),
-        "results": [_shop_out(shop) for shop in shops[offset : offset + limit]],
-    }
+
+    def page() -> bytes:
+        data = {
+            "count": shops.count(),
+            "results": [_shop_out(shop) for shop in shops[offset : offset + limit]],
+        }
+        return json.dumps(data, cls=DjangoJSONEncoder).encode()
+
+    return _json_response(cached_data("shops:" + request.get_full_path(), page))
+
+
+def _json_response(content: bytes) -> HttpResponse:
+    """Pre-serialised JSON (cached as bytes), shaped as the declared schema."""
+    return HttpResponse(content, content_type="application/json")
 
 
 @router.get("/merkur/shops/{shop_id}", response=ShopDetailOut)
@@ -152,7 +164,12 @@ def get_key_figures(request: HttpRequest, shop_id: int):
 def map_points(request: HttpRequest, filters: Query[ShopFilters]):
     """Coordinates of the filtered shops, for maps."""
     shops = _filtered(filters)
-    return cached_data("map:" + request.get_full_path(), lambda: _map_points(shops))
+    return _json_response(
+        cached_data(
+            "map:" + request.get_full_path(),
+            lambda: json.dumps(_map_points(shops)).encode(),
+        )
+    )
 
 
 def _map_points(shops) -> list[dict]:
