@@ -126,7 +126,10 @@ def my_shops(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "merkur/my_shops.html",
-        {"shops": shops, "is_advisor": is_advisor(request.user)},
+        {
+            "page_obj": Paginator(shops, 50).get_page(request.GET.get("page")),
+            "is_advisor": is_advisor(request.user),
+        },
     )
 
 
