@@ -251,11 +251,6 @@ class KeyFiguresForm(DesignsystemetFormMixin, forms.Form):
         return data
 
 
-def validate_report_year(year: int) -> None:
-    if not 2000 <= year <= current_year():
-        raise forms.ValidationError(_("Året må vere mellom 2000 og i år."))
-
-
 IMPORT_EXTENSIONS = (".xlsx", ".csv")
 
 

@@ -187,14 +187,6 @@ class Shop(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def has_location(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
-
-    @property
-    def is_active(self) -> bool:
-        return self.status == ShopStatus.ACTIVE
-
     def current_service_periods(self):
         return self.service_periods.filter(ended_on__isnull=True).select_related(
             "service"
