@@ -214,3 +214,24 @@ def test_cached_public_pages_show_a_changed_shop_at_once(client, listed_shops):
     shop.name = "Austre (demo)"
     shop.save()
     assert "Austre (demo)" in client.get("/merkur-register/").content.decode()
+
+
+def test_the_profile_section_template_lists_shops_and_the_far_share(listed_shops):
+    from django.template.loader import render_to_string
+
+    from distrikt.merkur.models import MunicipalityAccessibility
+
+    municipality = listed_shops["a"].municipality
+    MunicipalityAccessibility.objects.create(
+        municipality=municipality, population=200, population_over_10km=50
+    )
+    section = next(
+        section
+        for section in sections_for(municipality)
+        if section.template == "merkur/profile_section.html"
+    )
+    html = render_to_string(
+        section.template, {"section": section, "municipality": municipality}
+    )
+    assert "Aust (demo)" in html
+    assert "25.0 %" in html or "25,0 %" in html
