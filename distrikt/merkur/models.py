@@ -14,10 +14,13 @@ from wagtail.search import index
 
 from distrikt.core.blocks import BodyStreamBlock
 from distrikt.core.models import BasePage
+from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
 from .validators import validate_organisation_number
 
 ADVISOR_GROUP_NAME = "Merkur-rådgivarar"
+MERKUR_KNOWLEDGE_AREA = "merkur"
+MERCHANTS_TARGET_GROUP = "kjopmenn"
 
 
 def is_advisor(user) -> bool:
@@ -418,4 +421,11 @@ class MerkurIndexPage(BasePage):
         context["critical_shop_count"] = ShopAccessibility.objects.filter(
             is_critical=True, shop__status=ShopStatus.ACTIVE
         ).count()
+        # The programme's knowledge area and target group, for the events block.
+        context["knowledge_area"] = KnowledgeArea.objects.filter(
+            slug=MERKUR_KNOWLEDGE_AREA
+        ).first()
+        context["target_group"] = TargetGroup.objects.filter(
+            slug=MERCHANTS_TARGET_GROUP
+        ).first()
         return context

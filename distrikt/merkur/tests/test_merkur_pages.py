@@ -235,3 +235,12 @@ def test_the_profile_section_template_lists_shops_and_the_far_share(listed_shops
     )
     assert "Aust (demo)" in html
     assert "25.0 %" in html or "25,0 %" in html
+
+
+def test_the_merkur_page_names_its_target_group_for_the_events_block(
+    bundled_site, client
+):
+    response = client.get("/merkur/")
+    assert response.context["target_group"].slug == "kjopmenn"
+    assert response.context["knowledge_area"].slug == "merkur"
+    assert "Kjøpmenn" in response.content.decode()
