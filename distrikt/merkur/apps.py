@@ -9,3 +9,20 @@ class MerkurConfig(AppConfig):
     label = "merkur"
     verbose_name = _("Merkur")
     default_auto_field = "django.db.models.BigAutoField"
+    bundled_data_command = "load_merkur"
+    demo_data_command = "load_merkur_demo"
+    accessibility_check_paths = [
+        "/merkur-register/",
+        "/merkur-register/kart/",
+        "/merkur-register/statistikk/",
+        "/merkur-register/tilgjenge/",
+        "/merkur-register/logg-inn/",
+    ]
+
+    def ready(self) -> None:
+        from distrikt.municipalities.profile_sections import register_profile_section
+
+        from . import signals  # noqa: F401 - connects the receivers
+        from .profile import shops_in_municipality_section
+
+        register_profile_section(shops_in_municipality_section)

@@ -1,0 +1,290 @@
+"""Forms of the Merkur register. Messages are Nynorsk; bound forms keep what was typed."""
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from distrikt.municipalities.models import County, Municipality
+
+from .models import Chain, ExtraService, Shop, ShopStatus
+from .validators import normalise_organisation_number
+
+
+class DesignsystemetFormMixin:
+    """Give every widget Designsystemet's input class."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "ds-input")
+
+
+SORT_CHOICES = [
+    ("name", _("Namn (A–Å)")),
+    ("-name", _("Namn (Å–A)")),
+    ("municipality", _("Kommune")),
+    ("county", _("Fylke")),
+    ("chain", _("Kjede")),
+    ("-member_since", _("Nyaste medlem først")),
+]
+SORT_FIELDS = {
+    "name": ["name"],
+    "-name": ["-name"],
+    "municipality": ["municipality__name", "name"],
+    "county": ["municipality__county__code", "municipality__name", "name"],
+    "chain": ["chain__name", "name"],
+    "-member_since": ["-member_since", "name"],
+}
+
+
+class ShopFilterForm(DesignsystemetFormMixin, forms.Form):
+    """Filters shared by the shop list, the map, the exports and the API."""
+
+    county = forms.ModelChoiceField(
+        label=_("Fylke"),
+        queryset=County.objects.current(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Alle fylke"),
+    )
+    chain = forms.ModelChoiceField(
+        label=_("Kjede eller profil"),
+        queryset=Chain.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle kjeder"),
+    )
+    service = forms.ModelChoiceField(
+        label=_("Tilleggsteneste"),
+        queryset=ExtraService.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle tenester"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alle")), *ShopStatus.choices],
+        required=False,
+    )
+    sort = forms.ChoiceField(
+        label=_("Sorter etter"), choices=SORT_CHOICES, required=False
+    )
+
+    def filter(self, shops):
+        """Apply the valid filters and the sort order to a shop queryset."""
+        if not self.is_valid():
+            return shops.order_by("name")
+        data = self.cleaned_data
+        if data["county"]:
+            shops = shops.in_county(data["county"].code)
+        if data["chain"]:
+            shops = shops.of_chain(data["chain"])
+        if data["service"]:
+            shops = shops.offering(data["service"])
+        if data["status"]:
+            shops = shops.filter(status=data["status"])
+        return shops.order_by(*SORT_FIELDS.get(data["sort"] or "name", ["name"]))
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
+    """The register entry of a shop, for advisors and the shop's merchants."""
+
+    organisation_number = forms.CharField(
+        label=_("Organisasjonsnummer"),
+        max_length=15,
+        help_text=_("Ni siffer frå Einingsregisteret. Mellomrom går fint."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Kommune"), queryset=Municipality.objects.current()
+    )
+
+    class Meta:
+        model = Shop
+        fields = [
+            "name",
+            "organisation_number",
+            "address",
+            "postcode",
+            "post_town",
+            "municipality",
+            "latitude",
+            "longitude",
+            "chain",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "member_since",
+            "status",
+            "closed_on",
+            "closure_reason",
+            "opening_hours",
+            "floor_area",
+            "employees",
+        ]
+        widgets = {
+            "member_since": DateInput(),
+            "closed_on": DateInput(),
+            "opening_hours": forms.Textarea(attrs={"rows": 3}),
+            "closure_reason": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_organisation_number(self) -> str:
+        return normalise_organisation_number(self.cleaned_data["organisation_number"])
+
+    def clean_latitude(self):
+        value = self.cleaned_data.get("latitude")
+        if value is not None and not 57 <= value <= 72:
+            raise forms.ValidationError(
+                _("Breiddegraden må liggje mellom 57 og 72 (Noreg).")
+            )
+        return value
+
+    def clean_longitude(self):
+        value = self.cleaned_data.get("longitude")
+        if value is not None and not 4 <= value <= 32:
+            raise forms.ValidationError(
+                _("Lengdegraden må liggje mellom 4 og 32 (Noreg).")
+            )
+        return value
+
+    def clean_postcode(self) -> str:
+        value = self.cleaned_data.get("postcode", "").strip()
+        if value and (len(value) != 4 or not value.isdigit()):
+            raise forms.ValidationError(_("Postnummeret må ha fire siffer."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status == ShopStatus.CLOSED:
+            if not data.get("closed_on"):
+                self.add_error(
+                    "closed_on", _("Skriv inn datoen butikken vart lagd ned.")
+                )
+            if not data.get("closure_reason", "").strip():
+                self.add_error(
+                    "closure_reason", _("Skriv kvifor butikken vart lagd ned.")
+                )
+        elif status == ShopStatus.ACTIVE and data.get("closed_on"):
+            self.add_error(
+                "closed_on",
+                _(
+                    "Ein butikk i drift kan ikkje ha nedleggingsdato. Vel «nedlagd» eller tøm feltet."
+                ),
+            )
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error(
+                "longitude",
+                _("Fyll inn både breiddegrad og lengdegrad, eller ingen av dei."),
+            )
+        return data
+
+
+class ServiceStartForm(DesignsystemetFormMixin, forms.Form):
+    """Start offering an extra service."""
+
+    service = forms.ModelChoiceField(
+        label=_("Teneste"), queryset=ExtraService.objects.all()
+    )
+    started_on = forms.DateField(label=_("Startdato"), widget=DateInput())
+    note = forms.CharField(label=_("Merknad"), max_length=200, required=False)
+
+
+class ServiceEndForm(DesignsystemetFormMixin, forms.Form):
+    """End an open service period."""
+
+    ended_on = forms.DateField(label=_("Sluttdato"), widget=DateInput())
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+class KeyFiguresForm(DesignsystemetFormMixin, forms.Form):
+    """A year's key figures; implausible changes need the confirmation box ticked."""
+
+    turnover = forms.IntegerField(
+        label=_("Omsetnad (kr)"),
+        min_value=0,
+        error_messages={"min_value": _("Omsetnaden kan ikkje vere negativ.")},
+    )
+    result = forms.IntegerField(
+        label=_("Resultat (kr)"), help_text=_("Driftsresultat. Kan vere negativt.")
+    )
+    customers = forms.IntegerField(
+        label=_("Tal på kundar"),
+        min_value=0,
+        required=False,
+        help_text=_("Om de kjenner det, til dømes frå kassesystemet."),
+        error_messages={"min_value": _("Talet på kundar kan ikkje vere negativt.")},
+    )
+    services_income = forms.IntegerField(
+        label=_("Inntekter frå tilleggstenester (kr)"),
+        min_value=0,
+        required=False,
+        error_messages={"min_value": _("Inntektene kan ikkje vere negative.")},
+    )
+    confirm_warnings = forms.BooleanField(
+        label=_("Eg har sjekka tala med store endringar, og dei er rette."),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        turnover = data.get("turnover")
+        income = data.get("services_income")
+        if turnover is not None and income is not None and income > turnover:
+            self.add_error(
+                "services_income",
+                _(
+                    "Inntektene frå tilleggstenester kan ikkje vere større enn omsetnaden."
+                ),
+            )
+        return data
+
+
+IMPORT_EXTENSIONS = (".xlsx", ".csv")
+
+
+class ShopImportForm(DesignsystemetFormMixin, forms.Form):
+    """Upload of a shop list; nothing is written unless every row passes, by default."""
+
+    file = forms.FileField(
+        label=_("Fil (Excel .xlsx eller CSV)"),
+        help_text=_("Første rad er kolonnenamn. Sjå kolonnane under."),
+    )
+    import_valid_rows = forms.BooleanField(
+        label=_("Importer dei gyldige radene sjølv om nokre rader har feil"),
+        required=False,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        max_bytes = getattr(settings, "MERKUR_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+        name = upload.name.lower()
+        if not name.endswith(IMPORT_EXTENSIONS):
+            raise forms.ValidationError(
+                _("Fila må vere ei Excel-fil (.xlsx) eller ei CSV-fil (.csv).")
+            )
+        if upload.size > max_bytes:
+            raise forms.ValidationError(
+                _("Fila er for stor. Største tillatne storleik er %(size)s MB.")
+                % {"size": max_bytes // (1024 * 1024)}
+            )
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".xlsx") and head[:2] != b"PK":
+            raise forms.ValidationError(
+                _(
+                    "Fila ser ikkje ut som ei Excel-fil (.xlsx). Lagra du ho i rett format?"
+                )
+            )
+        return upload

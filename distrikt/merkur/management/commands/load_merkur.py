@@ -1,0 +1,76 @@
+"""Load Merkur's catalogues, the advisor group and the section pages (idempotent).
+
+Existing rows and pages are left alone, so editors' changes survive a second run.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from wagtail.models import Page
+
+from distrikt.core.models import HomePage, StandardPage
+from distrikt.merkur.models import (
+    ADVISOR_GROUP_NAME,
+    Chain,
+    ExtraService,
+    MerkurIndexPage,
+)
+
+from ._merkur_content import (
+    CHAINS,
+    EXTRA_SERVICES,
+    INDEX_BODY,
+    INDEX_LEAD,
+    OFFER_BODY,
+    OFFER_LEAD,
+    OFFER_TITLE,
+)
+
+
+class Command(BaseCommand):
+    help = "Load chains, the extra-services catalogue, the advisor group and the Merkur pages."
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        for order, (slug, name) in enumerate(CHAINS):
+            Chain.objects.get_or_create(
+                slug=slug, defaults={"name": name, "sort_order": order}
+            )
+        for order, (slug, name, description) in enumerate(EXTRA_SERVICES):
+            ExtraService.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "sort_order": order,
+                },
+            )
+        Group.objects.get_or_create(name=ADVISOR_GROUP_NAME)
+        self._create_pages()
+        if options.get("verbosity", 1):
+            self.stdout.write("Merkur catalogues and pages are in place.")
+
+    def _create_pages(self) -> None:
+        home = HomePage.objects.first()
+        if home is None or Page.objects.child_of(home).filter(slug="merkur").exists():
+            return
+        index = MerkurIndexPage(
+            title="Merkur",
+            slug="merkur",
+            language="nn",
+            lead=INDEX_LEAD,
+            body=INDEX_BODY,
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        offer = StandardPage(
+            title=OFFER_TITLE,
+            slug="tilleggstenester",
+            language="nn",
+            lead=OFFER_LEAD,
+            body=OFFER_BODY,
+        )
+        index.add_child(instance=offer)
+        offer.save_revision().publish()

@@ -1,0 +1,42 @@
+"""Fixtures for the Merkur tests: merchants, advisors and a shop each."""
+
+from django.contrib.auth.models import Group
+
+import pytest
+
+from distrikt.merkur.factories import ShopFactory
+from distrikt.merkur.models import ADVISOR_GROUP_NAME
+
+
+@pytest.fixture
+def merchant(django_user_model):
+    return django_user_model.objects.create_user("kari", password="passord-for-test")
+
+
+@pytest.fixture
+def other_merchant(django_user_model):
+    return django_user_model.objects.create_user("ola", password="passord-for-test")
+
+
+@pytest.fixture
+def advisor(django_user_model):
+    user = django_user_model.objects.create_user(
+        "radgivar", password="passord-for-test"
+    )
+    group, _created = Group.objects.get_or_create(name=ADVISOR_GROUP_NAME)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def own_shop(merchant):
+    shop = ShopFactory(name="Karis butikk (demo)")
+    shop.merchants.add(merchant)
+    return shop
+
+
+@pytest.fixture
+def others_shop(other_merchant):
+    shop = ShopFactory(name="Olas butikk (demo)")
+    shop.merchants.add(other_merchant)
+    return shop

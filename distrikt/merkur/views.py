@@ -1,0 +1,369 @@
+"""Views of the shop register, its forms, import/export, map, dashboard and accessibility.
+
+Thin: parse input with a form, call a query or a service, render. A shop that the user may
+not edit answers 404, so its existence is not revealed.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import charts, exports, importers, mapping, services, statistics
+from .caching import cache_public_response
+from .forms import (
+    KeyFiguresForm,
+    ServiceEndForm,
+    ServiceStartForm,
+    ShopFilterForm,
+    ShopForm,
+    ShopImportForm,
+    current_year,
+)
+from .models import (
+    AccessibilityRun,
+    MunicipalityAccessibility,
+    Shop,
+    ShopAccessibility,
+    ShopKeyFigures,
+    ShopService,
+    is_advisor,
+)
+
+LOGIN_URL = reverse_lazy("merkur:login")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+merkur_login_required = login_required(login_url=LOGIN_URL)
+
+
+def _require_advisor(request: HttpRequest) -> None:
+    if not is_advisor(request.user):
+        raise PermissionDenied
+
+
+def _editable_shop(request: HttpRequest, pk: int) -> Shop:
+    return get_object_or_404(Shop.objects.visible_to(request.user).for_listing(), pk=pk)
+
+
+def _filter_query(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@cache_public_response
+def shop_list(request: HttpRequest) -> HttpResponse:
+    form = ShopFilterForm(request.GET or None)
+    shops = form.filter(Shop.objects.for_listing())
+    page = Paginator(shops, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "merkur/shop_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "filter_query": _filter_query(request),
+            "is_advisor": is_advisor(request.user),
+        },
+    )
+
+
+@cache_public_response
+def shop_map(request: HttpRequest) -> HttpResponse:
+    form = ShopFilterForm(request.GET or None)
+    shops = form.filter(Shop.objects.for_listing())
+    page = Paginator(shops, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "merkur/shop_map.html",
+        {
+            "form": form,
+            "points": mapping.shop_points(shops.with_location()),
+            "outlines": mapping.county_outline_paths(),
+            "map_width": mapping.WIDTH,
+            "map_height": mapping.HEIGHT,
+            "page_obj": page,
+            "filter_query": _filter_query(request),
+        },
+    )
+
+
+def shop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    shop = get_object_or_404(Shop.objects.for_listing(), pk=pk)
+    may_edit = services.can_edit_shop(request.user, shop)
+    figures = list(shop.key_figures.order_by("year")) if may_edit else []
+    return render(
+        request,
+        "merkur/shop_detail.html",
+        {
+            "shop": shop,
+            "may_edit": may_edit,
+            "current_services": shop.current_service_periods(),
+            "accessibility": ShopAccessibility.objects.filter(shop=shop).first(),
+            "key_figures": figures,
+            "turnover_chart": charts.bar_chart(
+                statistics.Row(str(row.year), row.turnover) for row in figures
+            ),
+            "report_year": current_year() - 1,
+        },
+    )
+
+
+@merkur_login_required
+def my_shops(request: HttpRequest) -> HttpResponse:
+    shops = Shop.objects.visible_to(request.user).for_listing().order_by("name")
+    return render(
+        request,
+        "merkur/my_shops.html",
+        {
+            "page_obj": Paginator(shops, 50).get_page(request.GET.get("page")),
+            "is_advisor": is_advisor(request.user),
+        },
+    )
+
+
+@merkur_login_required
+def shop_create(request: HttpRequest) -> HttpResponse:
+    _require_advisor(request)
+    form = ShopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        shop = services.save_shop(form.save(commit=False), request.user, is_new=True)
+        messages.success(request, _("Butikken er lagd inn i registeret."))
+        return redirect("merkur:shop_detail", pk=shop.pk)
+    return render(request, "merkur/shop_form.html", {"form": form, "shop": None})
+
+
+@merkur_login_required
+def shop_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    shop = _editable_shop(request, pk)
+    form = ShopForm(request.POST or None, instance=shop)
+    if request.method == "POST" and form.is_valid():
+        services.save_shop(form.save(commit=False), request.user)
+        messages.success(request, _("Endringane er lagra."))
+        return redirect("merkur:shop_detail", pk=shop.pk)
+    return render(request, "merkur/shop_form.html", {"form": form, "shop": shop})
+
+
+def _services_page(
+    request: HttpRequest, shop: Shop, start_form=None, end_errors=None, status=200
+) -> HttpResponse:
+    return render(
+        request,
+        "merkur/shop_services.html",
+        {
+            "shop": shop,
+            "periods": ShopService.objects.filter(shop=shop).select_related("service"),
+            "start_form": start_form or ServiceStartForm(),
+            "end_errors": end_errors or {},
+        },
+        status=status,
+    )
+
+
+@merkur_login_required
+def shop_services(request: HttpRequest, pk: int) -> HttpResponse:
+    shop = _editable_shop(request, pk)
+    if request.method != "POST":
+        return _services_page(request, shop)
+    form = ServiceStartForm(request.POST)
+    if form.is_valid():
+        try:
+            services.start_service(
+                shop,
+                form.cleaned_data["service"],
+                form.cleaned_data["started_on"],
+                request.user,
+                form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Tenesta er lagd til."))
+            return redirect("merkur:shop_services", pk=shop.pk)
+    return _services_page(request, shop, start_form=form, status=400)
+
+
+@merkur_login_required
+@require_POST
+def service_end(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
+    shop = _editable_shop(request, pk)
+    period = get_object_or_404(ShopService, pk=period_pk, shop=shop)
+    form = ServiceEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.end_service(period, form.cleaned_data["ended_on"], request.user)
+        except ValidationError as error:
+            form.add_error("ended_on", error)
+        else:
+            messages.success(request, _("Tenesteperioden er avslutta."))
+            return redirect("merkur:shop_services", pk=shop.pk)
+    return _services_page(
+        request,
+        shop,
+        end_errors={period.pk: form.errors.get("ended_on", [])},
+        status=400,
+    )
+
+
+@merkur_login_required
+def key_figures(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    shop = _editable_shop(request, pk)
+    if not 2000 <= year <= current_year():
+        raise Http404
+    existing = ShopKeyFigures.objects.filter(shop=shop, year=year).first()
+    initial = (
+        {
+            "turnover": existing.turnover,
+            "result": existing.result,
+            "customers": existing.customers,
+            "services_income": existing.services_income,
+        }
+        if existing
+        else None
+    )
+    form = KeyFiguresForm(request.POST or None, initial=initial)
+    warnings: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        values = services.KeyFigureValues(
+            turnover=form.cleaned_data["turnover"],
+            result=form.cleaned_data["result"],
+            customers=form.cleaned_data["customers"],
+            services_income=form.cleaned_data["services_income"],
+        )
+        warnings = services.plausibility_warnings(shop, year, values)
+        if warnings and not form.cleaned_data["confirm_warnings"]:
+            form.add_error(
+                "confirm_warnings",
+                _(
+                    "Nokre tal har endra seg mykje. Sjekk dei, og kryss av for at dei er rette."
+                ),
+            )
+        else:
+            services.save_key_figures(
+                shop, year, values, request.user, warnings_confirmed=bool(warnings)
+            )
+            messages.success(
+                request, _("Nøkkeltala for %(year)s er lagra.") % {"year": year}
+            )
+            return redirect("merkur:shop_detail", pk=shop.pk)
+    return render(
+        request,
+        "merkur/key_figures_form.html",
+        {
+            "shop": shop,
+            "year": year,
+            "form": form,
+            "warnings": warnings,
+            "years": range(current_year(), current_year() - 6, -1),
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+@merkur_login_required
+def shop_import(request: HttpRequest) -> HttpResponse:
+    _require_advisor(request)
+    form = ShopImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        report = importers.import_shops(
+            upload.name,
+            upload.read(),
+            request.user,
+            import_valid_rows=form.cleaned_data["import_valid_rows"],
+        )
+        if report.imported:
+            messages.success(
+                request,
+                _("%(count)s butikkar er importerte.") % {"count": report.imported},
+            )
+            if not report.errors:
+                return redirect("merkur:shop_list")
+    return render(
+        request,
+        "merkur/shop_import.html",
+        {"form": form, "report": report, "columns": importers.COLUMNS},
+        status=400 if report and not report.imported else 200,
+    )
+
+
+@merkur_login_required
+def shop_export(request: HttpRequest) -> HttpResponse:
+    form = ShopFilterForm(request.GET or None)
+    shops = form.filter(Shop.objects.visible_to(request.user))
+    return _xlsx_response(exports.shops_workbook(shops), "merkur-butikkar.xlsx")
+
+
+@cache_public_response
+def dashboard(request: HttpRequest) -> HttpResponse:
+    data = statistics.build_dashboard()
+    return render(
+        request,
+        "merkur/dashboard.html",
+        {
+            "dashboard": data,
+            "county_chart": charts.bar_chart(data.by_county),
+            "centrality_chart": charts.bar_chart(data.by_centrality),
+            "services_chart": charts.bar_chart(data.services_now),
+            "closures_chart": charts.bar_chart(data.closures),
+            "turnover_chart": charts.bar_chart(data.turnover_bands),
+        },
+    )
+
+
+@cache_public_response
+def dashboard_export(request: HttpRequest) -> HttpResponse:
+    return _xlsx_response(
+        exports.dashboard_workbook(statistics.build_dashboard()),
+        "merkur-statistikk.xlsx",
+    )
+
+
+@cache_public_response
+def accessibility(request: HttpRequest) -> HttpResponse:
+    shop_rows = ShopAccessibility.objects.select_related("shop__municipality").order_by(
+        "-population_next_over_10km", "shop__name"
+    )
+    municipality_rows = (
+        MunicipalityAccessibility.objects.select_related("municipality")
+        .filter(population_over_10km__gt=0)
+        .order_by("-population_over_10km")
+    )
+    return render(
+        request,
+        "merkur/accessibility.html",
+        {
+            "run": AccessibilityRun.objects.first(),
+            "critical": shop_rows.filter(is_critical=True),
+            "shop_rows": shop_rows[:50],
+            "municipality_rows": municipality_rows[:50],
+        },
+    )
+
+
+class MerchantLoginView(auth_views.LoginView):
+    """Login for merchants and advisors, outside the Wagtail admin."""
+
+    template_name = "merkur/registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("merkur:my_shops")
+
+
+class MerchantLogoutView(auth_views.LogoutView):
+    """Log out and return to the shop register."""
+
+    next_page = reverse_lazy("merkur:shop_list")
