@@ -47,9 +47,7 @@ CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def source_address(number: int) -> str:
-    return (
-        f"127.{1 + number // 65000 % 250}.{number // 250 % 250 + 1}.{number % 250 + 1}"
-    )
+    return f"127.{1 + number // 65000 % 250}.{number // 250 % 250 + 1}.{number % 250 + 1}"
 
 
 def register_once(base_url: str, form_path: str, number: int) -> tuple[bool, float]:
@@ -99,9 +97,7 @@ def register_once(base_url: str, form_path: str, number: int) -> tuple[bool, flo
         connection.close()
 
 
-def run_registrations(
-    base_url: str, form_path: str, attempts: int, concurrency: int
-) -> Result:
+def run_registrations(base_url: str, form_path: str, attempts: int, concurrency: int) -> Result:
     result = Result()
     lock = threading.Lock()
     numbers = iter(range(attempts))

@@ -58,9 +58,7 @@ def main() -> None:
     ]
     with ProductionServer(prepare=prepare) as server:
         seconds, output = timed_manage(server, "recompute_merkur_accessibility")
-        print(
-            f"recompute_merkur_accessibility (whole command, {SHOPS} shops): {seconds:.2f} s wall"
-        )
+        print(f"recompute_merkur_accessibility (whole command, {SHOPS} shops): {seconds:.2f} s wall")
         print(f"  stored run: {output}")
         floor = measure(server.url, ["/ping"], concurrency=8, requests=REQUESTS)
         rows = [

@@ -20,12 +20,8 @@ def main() -> None:
             raise SystemExit(f"API list answered {status}")
         profiles = [row["url"] for row in json.loads(body)]
         floor = measure(server.url, ["/ping"], concurrency=8, requests=2000)
-        one_profile = measure(
-            server.url, ["/kommunar/5006-steinkjer/"], concurrency=8, requests=2000
-        )
-        all_profiles = measure(
-            server.url, profiles, concurrency=8, requests=2000, warmup=0
-        )
+        one_profile = measure(server.url, ["/kommunar/5006-steinkjer/"], concurrency=8, requests=2000)
+        all_profiles = measure(server.url, profiles, concurrency=8, requests=2000, warmup=0)
         overview = measure(server.url, ["/kommunar/"], concurrency=8, requests=500)
         overview_filtered = measure(
             server.url,
@@ -37,9 +33,7 @@ def main() -> None:
             concurrency=8,
             requests=500,
         )
-        api_list = measure(
-            server.url, ["/api/v1/municipalities"], concurrency=8, requests=2000
-        )
+        api_list = measure(server.url, ["/api/v1/municipalities"], concurrency=8, requests=2000)
         api_detail = measure(
             server.url,
             [f"/api/v1/municipalities/{url.split('/')[2][:4]}" for url in profiles],

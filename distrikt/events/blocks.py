@@ -13,9 +13,7 @@ class ExternalSpeakerBlock(blocks.StructBlock):
 
     name = blocks.CharBlock(label=_("Namn"), max_length=150)
     title = blocks.CharBlock(label=_("Tittel"), max_length=150, required=False)
-    organisation = blocks.CharBlock(
-        label=_("Organisasjon"), max_length=150, required=False
-    )
+    organisation = blocks.CharBlock(label=_("Organisasjon"), max_length=150, required=False)
 
     class Meta:
         icon = "user"
@@ -48,9 +46,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
     """A question asked during the event and the answer given."""
 
     question = blocks.TextBlock(label=_("Spørsmål"))
-    answer = blocks.RichTextBlock(
-        label=_("Svar"), features=["bold", "italic", "ol", "ul", "link"]
-    )
+    answer = blocks.RichTextBlock(label=_("Svar"), features=["bold", "italic", "ol", "ul", "link"])
 
     class Meta:
         icon = "help"

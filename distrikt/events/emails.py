@@ -46,9 +46,7 @@ def _message(
             and bool(event.online_url),
             **(extra_context or {}),
         }
-        subject = " ".join(
-            render_to_string(f"events/email/{template}_subject.txt", context).split()
-        )
+        subject = " ".join(render_to_string(f"events/email/{template}_subject.txt", context).split())
         body = render_to_string(f"events/email/{template}.txt", context)
     message = EmailMessage(
         subject=subject,
@@ -90,9 +88,7 @@ def send_cancellation(registration: Registration) -> None:
     _message(registration, "cancellation", attach_ics=False).send()
 
 
-def send_staff_message(
-    registrations: list[Registration], subject: str, body: str
-) -> int:
+def send_staff_message(registrations: list[Registration], subject: str, body: str) -> int:
     """Send staff's own message to each participant separately (no shared address list)."""
     messages = [
         _message(

@@ -28,9 +28,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"testarrangement-{n}")
     kind = EventKind.CONFERENCE
     lead = "Eit arrangement for testane."
-    start = factory.LazyFunction(
-        lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=14)
-    )
+    start = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=14))
     end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=6))
     place_kind = PlaceKind.ONLINE
     online_url = "https://video.example.org/rom/123"

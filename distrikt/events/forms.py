@@ -20,21 +20,13 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-post"),
         max_length=254,
-        error_messages={
-            "invalid": _("Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.")
-        },
+        error_messages={"invalid": _("Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.")},
     )
-    organisation = forms.CharField(
-        label=_("Organisasjon eller arbeidsstad"), max_length=200, required=False
-    )
-    role = forms.CharField(
-        label=_("Rolle eller stilling"), max_length=150, required=False
-    )
+    organisation = forms.CharField(label=_("Organisasjon eller arbeidsstad"), max_length=200, required=False)
+    role = forms.CharField(label=_("Rolle eller stilling"), max_length=150, required=False)
     # Checked against the register in clean_municipality; the 357 options are built only
     # when the form is shown, not on every submission.
-    municipality = forms.IntegerField(
-        label=_("Kommune"), required=False, widget=forms.Select
-    )
+    municipality = forms.IntegerField(label=_("Kommune"), required=False, widget=forms.Select)
     dietary_needs = forms.CharField(
         label=_("Matbehov (valfritt)"),
         required=False,
@@ -48,12 +40,8 @@ class RegistrationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     has_consented = forms.BooleanField(
-        label=_(
-            "Eg samtykkjer i at Distriktssenteret lagrar opplysningane for å gjennomføre arrangementet."
-        ),
-        error_messages={
-            "required": _("Du må samtykkje for at vi kan ta imot påmeldinga.")
-        },
+        label=_("Eg samtykkjer i at Distriktssenteret lagrar opplysningane for å gjennomføre arrangementet."),
+        error_messages={"required": _("Du må samtykkje for at vi kan ta imot påmeldinga.")},
     )
     # Hidden from people; bots fill in every field.
     website = forms.CharField(label=_("Nettstad"), required=False)
@@ -155,10 +143,7 @@ class CalendarFilterForm(forms.Form):
         ]
         self.fields["target_group"].choices = [
             ("", _("Alle målgrupper")),
-            *[
-                (group.slug, group.localized_name)
-                for group in TargetGroup.objects.all()
-            ],
+            *[(group.slug, group.localized_name) for group in TargetGroup.objects.all()],
         ]
         self.fields["county"].choices = [
             ("", _("Alle fylke")),
@@ -171,6 +156,4 @@ class StaffMessageForm(forms.Form):
 
     subject = forms.CharField(label=_("Emne"), max_length=200)
     body = forms.CharField(label=_("Melding"), widget=forms.Textarea(attrs={"rows": 8}))
-    include_waiting_list = forms.BooleanField(
-        label=_("Send òg til dei på ventelista"), required=False
-    )
+    include_waiting_list = forms.BooleanField(label=_("Send òg til dei på ventelista"), required=False)

@@ -12,9 +12,7 @@ from .models import EventPage
 PRODUCT_ID = "-//Distriktssenteret//Arrangement//NO"
 
 
-def event_component(
-    event: EventPage, base_url: str, include_online_url: bool = False
-) -> icalendar.Event:
+def event_component(event: EventPage, base_url: str, include_online_url: bool = False) -> icalendar.Event:
     """One VEVENT; the streaming link only when the file goes to a registered participant."""
     component = icalendar.Event()
     component.add("uid", f"arrangement-{event.pk}@distriktssenteret.no")
@@ -45,9 +43,7 @@ def calendar_bytes(
     return calendar.to_ical()
 
 
-def calendar_response(
-    events: Iterable[EventPage], request: HttpRequest, filename: str
-) -> HttpResponse:
+def calendar_response(events: Iterable[EventPage], request: HttpRequest, filename: str) -> HttpResponse:
     """A public .ics answer: never includes streaming links."""
     base_url = request.build_absolute_uri("/").rstrip("/")
     response = HttpResponse(

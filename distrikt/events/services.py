@@ -74,12 +74,7 @@ def register_for_event(
         raise ValueError("Consent is required to store a registration.")
     with transaction.atomic():
         locked = _lock_event(event)
-        existing = (
-            Registration.objects.active()
-            .not_anonymised()
-            .filter(event=locked, email=email)
-            .first()
-        )
+        existing = Registration.objects.active().not_anonymised().filter(event=locked, email=email).first()
         if existing is not None:
             return RegistrationResult(existing, is_duplicate=True)
         state = locked.registration_state(now)
@@ -89,9 +84,7 @@ def register_for_event(
         has_seat = locked.capacity is None or confirmed < locked.capacity
         registration = Registration.objects.create(
             event=locked,
-            status=RegistrationStatus.CONFIRMED
-            if has_seat
-            else RegistrationStatus.WAITING,
+            status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
             name=name.strip(),
             email=email,
             organisation=organisation.strip(),
@@ -113,9 +106,7 @@ def resend_confirmation(registration: Registration) -> None:
     emails.send_confirmation(registration)
 
 
-def _promote_from_waiting_list(
-    event: EventPage, now: datetime.datetime
-) -> list[Registration]:
+def _promote_from_waiting_list(event: EventPage, now: datetime.datetime) -> list[Registration]:
     """Give free seats to the first on the waiting list; the caller holds the event lock."""
     if now >= event.start:
         return []
@@ -135,14 +126,10 @@ def _promote_from_waiting_list(
 
 def _notify_promoted(promoted: list[Registration]) -> None:
     for registration in promoted:
-        transaction.on_commit(
-            lambda registration=registration: emails.send_promotion(registration)
-        )
+        transaction.on_commit(lambda registration=registration: emails.send_promotion(registration))
 
 
-def fill_free_seats(
-    event: EventPage, now: datetime.datetime | None = None
-) -> list[Registration]:
+def fill_free_seats(event: EventPage, now: datetime.datetime | None = None) -> list[Registration]:
     """Promote from the waiting list after capacity was raised."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -194,9 +181,7 @@ def require_staff_access(event: EventPage, user: AbstractBaseUser) -> None:
         raise PermissionDenied
 
 
-def set_attendance(
-    event: EventPage, attended_ids: set[int], user: AbstractBaseUser
-) -> int:
+def set_attendance(event: EventPage, attended_ids: set[int], user: AbstractBaseUser) -> int:
     """Mark who came among the event's confirmed participants; returns how many attended."""
     require_staff_access(event, user)
     with transaction.atomic():
@@ -219,9 +204,7 @@ def message_participants(
     if include_waiting_list:
         statuses.append(RegistrationStatus.WAITING)
     recipients = list(
-        Registration.objects.not_anonymised()
-        .filter(event=event, status__in=statuses)
-        .select_related("event")
+        Registration.objects.not_anonymised().filter(event=event, status__in=statuses).select_related("event")
     )
     return emails.send_staff_message(recipients, subject, body)
 
@@ -232,14 +215,10 @@ def seat_counts(event: EventPage) -> dict[str, int | None]:
         confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
         waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
         cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
-        attended=Count(
-            "pk", filter=Q(status=RegistrationStatus.CONFIRMED, has_attended=True)
-        ),
+        attended=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, has_attended=True)),
     )
     totals["capacity"] = event.capacity
-    totals["left"] = (
-        None if event.capacity is None else max(0, event.capacity - totals["confirmed"])
-    )
+    totals["left"] = None if event.capacity is None else max(0, event.capacity - totals["confirmed"])
     return totals
 
 
@@ -296,9 +275,7 @@ def _safe_cell(value: str) -> str:
     return value
 
 
-def export_participants(
-    event: EventPage, file_format: str, user: AbstractBaseUser
-) -> tuple[bytes, str, str]:
+def export_participants(event: EventPage, file_format: str, user: AbstractBaseUser) -> tuple[bytes, str, str]:
     """The participant list as CSV or Excel, logged with who exported it and when."""
     require_staff_access(event, user)
     header = [label for _field, label in EXPORT_COLUMNS]
@@ -322,14 +299,10 @@ def export_participants(
         output = io.BytesIO()
         workbook.save(output)
         content = output.getvalue()
-        content_type = (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         raise ValueError(f"Unknown export format: {file_format}")
-    ExportLog.objects.create(
-        event=event, user=user, file_format=file_format, row_count=len(rows)
-    )
+    ExportLog.objects.create(event=event, user=user, file_format=file_format, row_count=len(rows))
     return content, f"deltakarar-{event.slug}.{file_format}", content_type
 
 
@@ -341,14 +314,12 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
     """Send the reminder to every confirmed participant of events starting soon, once."""
     now = now or timezone.now()
     sent = 0
-    due = Registration.objects.not_anonymised().due_for_reminder(
-        now, reminder_lead_time()
-    )
+    due = Registration.objects.not_anonymised().due_for_reminder(now, reminder_lead_time())
     for registration in due.select_related("event"):
         with transaction.atomic():
-            claimed = Registration.objects.filter(
-                pk=registration.pk, reminder_sent_at__isnull=True
-            ).update(reminder_sent_at=now)
+            claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
             if not claimed:
                 continue
             emails.send_reminder(registration)
@@ -389,6 +360,4 @@ def upcoming_events_for(
         events = events.with_target_groups(target_group_slugs)
     if knowledge_area_slugs:
         events = events.with_knowledge_areas(knowledge_area_slugs)
-    return list(
-        events.select_related("office", "municipality").order_by("start", "pk")[:limit]
-    )
+    return list(events.select_related("office", "municipality").order_by("start", "pk")[:limit])

@@ -38,19 +38,11 @@ def participants(request: HttpRequest, page_id: int) -> HttpResponse:
     """Participants and waiting list of one event; POST saves attendance."""
     event = _event_for_staff(request, page_id)
     if request.method == "POST":
-        attended = {
-            int(value) for value in request.POST.getlist("attended") if value.isdigit()
-        }
+        attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
         count = set_attendance(event, attended, request.user)
-        messages.success(
-            request, _("Oppmøtet er lagra (%(count)s møtte).") % {"count": count}
-        )
+        messages.success(request, _("Oppmøtet er lagra (%(count)s møtte).") % {"count": count})
         return redirect("events_staff:participants", page_id=event.pk)
-    registrations = (
-        Registration.objects.not_anonymised()
-        .filter(event=event)
-        .select_related("municipality")
-    )
+    registrations = Registration.objects.not_anonymised().filter(event=event).select_related("municipality")
     return render(
         request,
         "events/staff/participants.html",
@@ -69,9 +61,7 @@ def export(request: HttpRequest, page_id: int, file_format: str) -> HttpResponse
     event = _event_for_staff(request, page_id)
     if file_format not in EXPORT_FORMATS or request.method != "POST":
         return redirect("events_staff:participants", page_id=event.pk)
-    content, filename, content_type = export_participants(
-        event, file_format, request.user
-    )
+    content, filename, content_type = export_participants(event, file_format, request.user)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store, private"
@@ -90,8 +80,6 @@ def message(request: HttpRequest, page_id: int) -> HttpResponse:
             request.user,
             include_waiting_list=form.cleaned_data["include_waiting_list"],
         )
-        messages.success(
-            request, _("Meldinga er sendt til %(count)s personar.") % {"count": sent}
-        )
+        messages.success(request, _("Meldinga er sendt til %(count)s personar.") % {"count": sent})
         return redirect("events_staff:participants", page_id=event.pk)
     return render(request, "events/staff/message.html", {"event": event, "form": form})

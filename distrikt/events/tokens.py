@@ -34,8 +34,6 @@ def registration_for_token(registration_id: int, token: str) -> Registration | N
         .filter(pk=registration_id, anonymised_at__isnull=True)
         .first()
     )
-    if registration is None or not constant_time_compare(
-        str(payload.get("s", "")), registration.secret
-    ):
+    if registration is None or not constant_time_compare(str(payload.get("s", "")), registration.secret):
         return None
     return registration

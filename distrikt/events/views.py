@@ -44,9 +44,9 @@ def calendar_context(index: EventIndexPage, request: HttpRequest) -> dict:
             year, month = (int(part) for part in data["month"].split("-"))
             events = events.in_month(year, month)
     events = events.past() if show_past else events.upcoming()
-    events = events.select_related(
-        "office", "municipality", "office__municipality"
-    ).prefetch_related("knowledge_areas")
+    events = events.select_related("office", "municipality", "office__municipality").prefetch_related(
+        "knowledge_areas"
+    )
     paginator = Paginator(events, EVENTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("side"))
     query = request.GET.copy()
@@ -81,9 +81,7 @@ def registration_form_view(request: HttpRequest, event: EventPage) -> HttpRespon
     duplicate_email = ""
     if request.method == "POST" and state == "open":
         if is_rate_limited(request):
-            return _render_form(
-                request, event, form, state, status=429, rate_limited=True
-            )
+            return _render_form(request, event, form, state, status=429, rate_limited=True)
         if form.is_spam:
             error = "spam"
         elif form.is_valid():
@@ -137,9 +135,7 @@ def _render_form(
             "breadcrumbs": [
                 *(
                     ancestor
-                    for ancestor in event.get_ancestors()
-                    .filter(depth__gte=2)
-                    .specific()
+                    for ancestor in event.get_ancestors().filter(depth__gte=2).specific()
                     if ancestor.live
                 ),
                 event,
@@ -196,10 +192,7 @@ def registration_cancel(request: HttpRequest, pk: int, token: str) -> HttpRespon
     registration = _registration_or_404(pk, token)
     if request.method == "POST" and registration.is_active:
         cancel_registration(registration)
-        return redirect(
-            reverse("events:registration", kwargs={"pk": pk, "token": token})
-            + "?avmeld=1"
-        )
+        return redirect(reverse("events:registration", kwargs={"pk": pk, "token": token}) + "?avmeld=1")
     response = render(
         request,
         "events/registration_confirm_action.html",

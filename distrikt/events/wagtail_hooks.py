@@ -32,9 +32,7 @@ def register_staff_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_participants_menu_item():
-    return MenuItem(
-        _("Påmeldingar"), reverse("events_staff:overview"), icon_name="date", order=350
-    )
+    return MenuItem(_("Påmeldingar"), reverse("events_staff:overview"), icon_name="date", order=350)
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -75,9 +75,7 @@ def cell_centres(cell_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return x.astype(float), y.astype(float)
 
 
-def wgs84_to_utm33(
-    longitudes: np.ndarray, latitudes: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def wgs84_to_utm33(longitudes: np.ndarray, latitudes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     x, y = _to_utm.transform(np.asarray(longitudes), np.asarray(latitudes))
     return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
 
@@ -87,9 +85,7 @@ def utm33_to_wgs84(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return np.asarray(longitudes, dtype=float), np.asarray(latitudes, dtype=float)
 
 
-def municipality_codes_for_points(
-    x: np.ndarray, y: np.ndarray, geojson_path: Path
-) -> np.ndarray:
+def municipality_codes_for_points(x: np.ndarray, y: np.ndarray, geojson_path: Path) -> np.ndarray:
     """The 2024 municipality of each point; points off the clipped coast get the nearest one."""
     features = json.loads(Path(geojson_path).read_text(encoding="utf-8"))["features"]
     codes = np.array([feature["properties"]["kommunenummer"] for feature in features])
@@ -102,9 +98,7 @@ def municipality_codes_for_points(
     result[point_index] = codes[polygon_index]
     missing = np.flatnonzero(result == "")
     if len(missing):
-        nearest_point, nearest_polygon = tree.query_nearest(
-            points[missing], all_matches=False
-        )
+        nearest_point, nearest_polygon = tree.query_nearest(points[missing], all_matches=False)
         result[missing[nearest_point]] = codes[nearest_polygon]
     return result
 
@@ -137,9 +131,7 @@ def default_grid() -> PopulationGrid:
     return load_population_grid(Path(grid_path), Path(geojson_path))
 
 
-def analyse(
-    grid: PopulationGrid, shop_x: np.ndarray, shop_y: np.ndarray
-) -> AnalysisResult:
+def analyse(grid: PopulationGrid, shop_x: np.ndarray, shop_y: np.ndarray) -> AnalysisResult:
     """The whole analysis over arrays; no database. Needs at least one shop."""
     shop_count = len(shop_x)
     shops = np.column_stack([shop_x, shop_y])
@@ -157,53 +149,38 @@ def analyse(
         shop_next = tree.query(shops, k=2)[0][:, 1]
     population = grid.population
     nearest_population = np.bincount(nearest, weights=population, minlength=shop_count)
-    over_10 = np.bincount(
-        nearest, weights=population * (next_distance > FAR_M), minlength=shop_count
-    )
-    over_20 = np.bincount(
-        nearest, weights=population * (next_distance > VERY_FAR_M), minlength=shop_count
-    )
+    over_10 = np.bincount(nearest, weights=population * (next_distance > FAR_M), minlength=shop_count)
+    over_20 = np.bincount(nearest, weights=population * (next_distance > VERY_FAR_M), minlength=shop_count)
     codes, code_index = np.unique(grid.municipality_codes, return_inverse=True)
     municipality_population = np.bincount(code_index, weights=population)
-    municipality_far = np.bincount(
-        code_index, weights=population * (nearest_distance > FAR_M)
-    )
+    municipality_far = np.bincount(code_index, weights=population * (nearest_distance > FAR_M))
     return AnalysisResult(
         nearest_population=nearest_population.astype(np.int64),
         next_over_10km=over_10.astype(np.int64),
         next_over_20km=over_20.astype(np.int64),
         distance_to_next_shop_m=shop_next,
         municipality_population={
-            str(code): int(value)
-            for code, value in zip(codes, municipality_population, strict=True)
+            str(code): int(value) for code, value in zip(codes, municipality_population, strict=True)
         },
         municipality_over_10km={
-            str(code): int(value)
-            for code, value in zip(codes, municipality_far, strict=True)
+            str(code): int(value) for code, value in zip(codes, municipality_far, strict=True)
         },
     )
 
 
 def critical_population() -> int:
-    return int(
-        getattr(settings, "MERKUR_CRITICAL_POPULATION", DEFAULT_CRITICAL_POPULATION)
-    )
+    return int(getattr(settings, "MERKUR_CRITICAL_POPULATION", DEFAULT_CRITICAL_POPULATION))
 
 
 def recompute_accessibility(grid: PopulationGrid | None = None) -> AccessibilityRun:
     """Run the analysis over every active shop with coordinates and replace the stored results."""
     started = time.perf_counter()
     grid = grid if grid is not None else default_grid()
-    shops = list(
-        Shop.objects.active().with_location().values_list("pk", "longitude", "latitude")
-    )
+    shops = list(Shop.objects.active().with_location().values_list("pk", "longitude", "latitude"))
     threshold = critical_population()
     shop_rows: list[ShopAccessibility] = []
     municipality_rows: list[MunicipalityAccessibility] = []
-    municipalities = {
-        municipality.code: municipality
-        for municipality in Municipality.objects.current()
-    }
+    municipalities = {municipality.code: municipality for municipality in Municipality.objects.current()}
     if shops:
         pks = [pk for pk, _, _ in shops]
         shop_x, shop_y = wgs84_to_utm33(
@@ -218,9 +195,7 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
                     nearest_population=int(result.nearest_population[position]),
                     population_next_over_10km=int(result.next_over_10km[position]),
                     population_next_over_20km=int(result.next_over_20km[position]),
-                    distance_to_next_shop_km=None
-                    if np.isinf(next_m)
-                    else round(float(next_m) / 1000, 2),
+                    distance_to_next_shop_km=None if np.isinf(next_m) else round(float(next_m) / 1000, 2),
                     is_critical=int(result.next_over_10km[position]) >= threshold,
                 )
             )

@@ -35,10 +35,7 @@ def cache_public_response(
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _is_anonymous_get(request):
             return view(request, *args, **kwargs)
-        key = (
-            f"merkur:{current_generation()}:{get_language()}:"
-            f"{view.__name__}:{request.get_full_path()}"
-        )
+        key = f"merkur:{current_generation()}:{get_language()}:{view.__name__}:{request.get_full_path()}"
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
@@ -58,6 +55,4 @@ def cache_public_response(
 def cached_data(name: str, compute: Callable[[], object]) -> object:
     """Computed public data (API answers), cached until any register changes."""
     key = f"merkur-data:{current_generation()}:{get_language()}:{name}"
-    return cache.get_or_set(
-        key, compute, getattr(settings, "MERKUR_PAGE_CACHE_SECONDS", DEFAULT_SECONDS)
-    )
+    return cache.get_or_set(key, compute, getattr(settings, "MERKUR_PAGE_CACHE_SECONDS", DEFAULT_SECONDS))

@@ -42,9 +42,7 @@ def bar_chart(rows) -> BarChart:
                 label=str(row.label),
                 value=row.value,
                 y=y,
-                width=max(
-                    round(row.value / largest * PLOT_WIDTH), 1 if row.value else 0
-                ),
+                width=max(round(row.value / largest * PLOT_WIDTH), 1 if row.value else 0),
                 text_y=y + BAR_HEIGHT // 2 + 5,
             )
         )

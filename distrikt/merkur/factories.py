@@ -17,8 +17,7 @@ def valid_organisation_number(sequence: int) -> str:
     while True:
         base = f"1{candidate % 10_000_000:07d}"
         total = sum(
-            int(digit) * weight
-            for digit, weight in zip(base, ORGANISATION_NUMBER_WEIGHTS, strict=True)
+            int(digit) * weight for digit, weight in zip(base, ORGANISATION_NUMBER_WEIGHTS, strict=True)
         )
         remainder = total % 11
         if remainder != 1:
@@ -49,9 +48,7 @@ class ShopFactory(DjangoModelFactory):
         model = Shop
 
     name = factory.Sequence(lambda n: f"Testbutikk {n} (demo)")
-    organisation_number = factory.Sequence(
-        lambda n: valid_organisation_number(n * 2 + 1)
-    )
+    organisation_number = factory.Sequence(lambda n: valid_organisation_number(n * 2 + 1))
     municipality = factory.SubFactory(MunicipalityFactory)
     latitude = 63.0
     longitude = 11.0

@@ -67,9 +67,7 @@ class ShopFilterForm(DesignsystemetFormMixin, forms.Form):
         choices=[("", _("Alle")), *ShopStatus.choices],
         required=False,
     )
-    sort = forms.ChoiceField(
-        label=_("Sorter etter"), choices=SORT_CHOICES, required=False
-    )
+    sort = forms.ChoiceField(label=_("Sorter etter"), choices=SORT_CHOICES, required=False)
 
     def filter(self, shops):
         """Apply the valid filters and the sort order to a shop queryset."""
@@ -102,9 +100,7 @@ class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
         max_length=15,
         help_text=_("Ni siffer frå Einingsregisteret. Mellomrom går fint."),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Kommune"), queryset=Municipality.objects.current()
-    )
+    municipality = forms.ModelChoiceField(label=_("Kommune"), queryset=Municipality.objects.current())
 
     class Meta:
         model = Shop
@@ -142,17 +138,13 @@ class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
     def clean_latitude(self):
         value = self.cleaned_data.get("latitude")
         if value is not None and not 57 <= value <= 72:
-            raise forms.ValidationError(
-                _("Breiddegraden må liggje mellom 57 og 72 (Noreg).")
-            )
+            raise forms.ValidationError(_("Breiddegraden må liggje mellom 57 og 72 (Noreg)."))
         return value
 
     def clean_longitude(self):
         value = self.cleaned_data.get("longitude")
         if value is not None and not 4 <= value <= 32:
-            raise forms.ValidationError(
-                _("Lengdegraden må liggje mellom 4 og 32 (Noreg).")
-            )
+            raise forms.ValidationError(_("Lengdegraden må liggje mellom 4 og 32 (Noreg)."))
         return value
 
     def clean_postcode(self) -> str:
@@ -166,19 +158,13 @@ class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
         status = data.get("status")
         if status == ShopStatus.CLOSED:
             if not data.get("closed_on"):
-                self.add_error(
-                    "closed_on", _("Skriv inn datoen butikken vart lagd ned.")
-                )
+                self.add_error("closed_on", _("Skriv inn datoen butikken vart lagd ned."))
             if not data.get("closure_reason", "").strip():
-                self.add_error(
-                    "closure_reason", _("Skriv kvifor butikken vart lagd ned.")
-                )
+                self.add_error("closure_reason", _("Skriv kvifor butikken vart lagd ned."))
         elif status == ShopStatus.ACTIVE and data.get("closed_on"):
             self.add_error(
                 "closed_on",
-                _(
-                    "Ein butikk i drift kan ikkje ha nedleggingsdato. Vel «nedlagd» eller tøm feltet."
-                ),
+                _("Ein butikk i drift kan ikkje ha nedleggingsdato. Vel «nedlagd» eller tøm feltet."),
             )
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             self.add_error(
@@ -191,9 +177,7 @@ class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
 class ServiceStartForm(DesignsystemetFormMixin, forms.Form):
     """Start offering an extra service."""
 
-    service = forms.ModelChoiceField(
-        label=_("Teneste"), queryset=ExtraService.objects.all()
-    )
+    service = forms.ModelChoiceField(label=_("Teneste"), queryset=ExtraService.objects.all())
     started_on = forms.DateField(label=_("Startdato"), widget=DateInput())
     note = forms.CharField(label=_("Merknad"), max_length=200, required=False)
 
@@ -216,9 +200,7 @@ class KeyFiguresForm(DesignsystemetFormMixin, forms.Form):
         min_value=0,
         error_messages={"min_value": _("Omsetnaden kan ikkje vere negativ.")},
     )
-    result = forms.IntegerField(
-        label=_("Resultat (kr)"), help_text=_("Driftsresultat. Kan vere negativt.")
-    )
+    result = forms.IntegerField(label=_("Resultat (kr)"), help_text=_("Driftsresultat. Kan vere negativt."))
     customers = forms.IntegerField(
         label=_("Tal på kundar"),
         min_value=0,
@@ -244,9 +226,7 @@ class KeyFiguresForm(DesignsystemetFormMixin, forms.Form):
         if turnover is not None and income is not None and income > turnover:
             self.add_error(
                 "services_income",
-                _(
-                    "Inntektene frå tilleggstenester kan ikkje vere større enn omsetnaden."
-                ),
+                _("Inntektene frå tilleggstenester kan ikkje vere større enn omsetnaden."),
             )
         return data
 
@@ -271,9 +251,7 @@ class ShopImportForm(DesignsystemetFormMixin, forms.Form):
         max_bytes = getattr(settings, "MERKUR_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
         name = upload.name.lower()
         if not name.endswith(IMPORT_EXTENSIONS):
-            raise forms.ValidationError(
-                _("Fila må vere ei Excel-fil (.xlsx) eller ei CSV-fil (.csv).")
-            )
+            raise forms.ValidationError(_("Fila må vere ei Excel-fil (.xlsx) eller ei CSV-fil (.csv)."))
         if upload.size > max_bytes:
             raise forms.ValidationError(
                 _("Fila er for stor. Største tillatne storleik er %(size)s MB.")
@@ -283,8 +261,6 @@ class ShopImportForm(DesignsystemetFormMixin, forms.Form):
         upload.seek(0)
         if name.endswith(".xlsx") and head[:2] != b"PK":
             raise forms.ValidationError(
-                _(
-                    "Fila ser ikkje ut som ei Excel-fil (.xlsx). Lagra du ho i rett format?"
-                )
+                _("Fila ser ikkje ut som ei Excel-fil (.xlsx). Lagra du ho i rett format?")
             )
         return upload

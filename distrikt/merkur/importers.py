@@ -78,9 +78,7 @@ def read_rows(name: str, content: bytes) -> list[dict[str, object]]:
     """The file's rows as dicts keyed by lower-case heading; empty rows are skipped."""
     if name.lower().endswith(".xlsx"):
         try:
-            workbook = openpyxl.load_workbook(
-                io.BytesIO(content), read_only=True, data_only=True
-            )
+            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception as error:
             raise ImportFileError(_("Excel-fila kan ikkje lesast.")) from error
         rows = list(workbook.worksheets[0].iter_rows(values_only=True))
@@ -99,16 +97,11 @@ def read_rows(name: str, content: bytes) -> list[dict[str, object]]:
     missing = [column for column in REQUIRED_COLUMNS if column not in headings]
     if missing:
         raise ImportFileError(
-            _("Fila manglar desse kolonnane: %(columns)s.")
-            % {"columns": ", ".join(missing)}
+            _("Fila manglar desse kolonnane: %(columns)s.") % {"columns": ", ".join(missing)}
         )
     result = []
     for row in rows[1:]:
-        values = {
-            heading: cell
-            for heading, cell in zip(headings, row, strict=False)
-            if heading
-        }
+        values = {heading: cell for heading, cell in zip(headings, row, strict=False) if heading}
         if any(str(value or "").strip() for value in values.values()):
             result.append(values)
     return result
@@ -137,10 +130,7 @@ def _as_date(text: str) -> str:
 def validate_rows(rows: list[dict[str, object]]) -> ImportReport:
     """Check every row; the report says which rows pass and why the others do not."""
     report = ImportReport()
-    municipalities = {
-        municipality.code: municipality.pk
-        for municipality in Municipality.objects.current()
-    }
+    municipalities = {municipality.code: municipality.pk for municipality in Municipality.objects.current()}
     chains = {chain.name.lower(): chain.pk for chain in Chain.objects.all()}
     seen_numbers: dict[str, int] = {}
     for position, row in enumerate(rows, start=2):
@@ -154,17 +144,11 @@ def validate_rows(rows: list[dict[str, object]]) -> ImportReport:
         data["member_since"] = _as_date(data["member_since"])
         code = data["municipality"].zfill(4) if data["municipality"] else ""
         if code and code not in municipalities:
-            messages.append(
-                _("Kommunenummeret %(code)s finst ikkje i kommuneregisteret.")
-                % {"code": code}
-            )
+            messages.append(_("Kommunenummeret %(code)s finst ikkje i kommuneregisteret.") % {"code": code})
         data["municipality"] = municipalities.get(code, "")
         chain_name = data["chain"]
         if chain_name and chain_name.lower() not in chains:
-            messages.append(
-                _("Kjeda «%(chain)s» finst ikkje i lista over kjeder.")
-                % {"chain": chain_name}
-            )
+            messages.append(_("Kjeda «%(chain)s» finst ikkje i lista over kjeder.") % {"chain": chain_name})
         data["chain"] = chains.get(chain_name.lower(), "") if chain_name else ""
         form = ShopForm(data=data)
         if not form.is_valid():
@@ -173,24 +157,17 @@ def validate_rows(rows: list[dict[str, object]]) -> ImportReport:
                     continue
                 if field_name == "chain" and chain_name:
                     continue
-                label = (
-                    form.fields[field_name].label
-                    if field_name in form.fields
-                    else _("Rada")
-                )
+                label = form.fields[field_name].label if field_name in form.fields else _("Rada")
                 messages.extend(f"{label}: {error}" for error in field_errors)
         number = data["organisation_number"]
         if number in seen_numbers:
             messages.append(
-                _("Organisasjonsnummeret står alt på rad %(row)s i fila.")
-                % {"row": seen_numbers[number]}
+                _("Organisasjonsnummeret står alt på rad %(row)s i fila.") % {"row": seen_numbers[number]}
             )
         elif number:
             seen_numbers[number] = position
         if messages:
-            report.errors.append(
-                RowError(row_number=position, name=data["name"], messages=messages)
-            )
+            report.errors.append(RowError(row_number=position, name=data["name"], messages=messages))
         else:
             report.valid_forms.append((position, form))
     return report
@@ -208,9 +185,7 @@ def check_shop_file(name: str, content: bytes) -> ImportReport:
     return report
 
 
-def import_shops(
-    name: str, content: bytes, user, *, import_valid_rows: bool = False
-) -> ImportReport:
+def import_shops(name: str, content: bytes, user, *, import_valid_rows: bool = False) -> ImportReport:
     """Validate the file and, when allowed, save the valid rows in one transaction."""
     if not is_advisor(user):
         raise PermissionDenied

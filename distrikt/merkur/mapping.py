@@ -37,11 +37,7 @@ def to_svg(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def shop_points(shops) -> list[MapPoint]:
     """Project shops with coordinates (id, name, longitude, latitude, status) to SVG units."""
-    rows = [
-        shop
-        for shop in shops
-        if shop.latitude is not None and shop.longitude is not None
-    ]
+    rows = [shop for shop in shops if shop.latitude is not None and shop.longitude is not None]
     if not rows:
         return []
     x, y = wgs84_to_utm33(
@@ -68,9 +64,7 @@ def county_outline_paths() -> tuple[str, ...]:
         getattr(
             settings,
             "MERKUR_COUNTY_GEOJSON",
-            Path(getattr(settings, "DATA_DIR", "data"))
-            / "geo"
-            / "fylke_2024_S.geojson",
+            Path(getattr(settings, "DATA_DIR", "data")) / "geo" / "fylke_2024_S.geojson",
         )
     )
     if not path.exists():
@@ -88,8 +82,6 @@ def county_outline_paths() -> tuple[str, ...]:
             if projected.is_empty or projected.area < 0.5:
                 continue
             points = np.asarray(projected.exterior.coords)
-            parts.append(
-                "M" + "L".join(f"{px:.1f},{py:.1f}" for px, py in points) + "Z"
-            )
+            parts.append("M" + "L".join(f"{px:.1f},{py:.1f}" for px, py in points) + "Z")
         paths.append("".join(parts))
     return tuple(paths)

@@ -100,9 +100,7 @@ class ShopQuerySet(models.QuerySet):
     def offering(self, service: ExtraService) -> "ShopQuerySet":
         """Shops offering the service now (an open period in the history)."""
         return self.filter(
-            pk__in=ShopService.objects.filter(
-                service=service, ended_on__isnull=True
-            ).values("shop_id")
+            pk__in=ShopService.objects.filter(service=service, ended_on__isnull=True).values("shop_id")
         )
 
     def with_location(self) -> "ShopQuerySet":
@@ -161,9 +159,7 @@ class Shop(models.Model):
     closed_on = models.DateField(_("nedlagd dato"), null=True, blank=True)
     closure_reason = models.TextField(_("grunn til nedlegging"), blank=True)
     opening_hours = models.TextField(_("opningstider"), blank=True)
-    floor_area = models.PositiveIntegerField(
-        _("butikkareal (m²)"), null=True, blank=True
-    )
+    floor_area = models.PositiveIntegerField(_("butikkareal (m²)"), null=True, blank=True)
     employees = models.PositiveSmallIntegerField(_("tilsette"), null=True, blank=True)
     is_demo = models.BooleanField(
         _("demodata"),
@@ -191,9 +187,7 @@ class Shop(models.Model):
         return self.name
 
     def current_service_periods(self):
-        return self.service_periods.filter(ended_on__isnull=True).select_related(
-            "service"
-        )
+        return self.service_periods.filter(ended_on__isnull=True).select_related("service")
 
 
 class ShopServiceQuerySet(models.QuerySet):
@@ -201,9 +195,7 @@ class ShopServiceQuerySet(models.QuerySet):
         return self.filter(ended_on__isnull=True)
 
     def active_on(self, day) -> "ShopServiceQuerySet":
-        return self.filter(started_on__lte=day).filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gt=day)
-        )
+        return self.filter(started_on__lte=day).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
 
 
 class ShopService(models.Model):
@@ -233,8 +225,7 @@ class ShopService(models.Model):
         ordering = ["service__sort_order", "-started_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(ended_on__gte=models.F("started_on")),
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
                 name="merkur_service_period_ends_after_start",
             ),
             models.UniqueConstraint(
@@ -244,9 +235,7 @@ class ShopService(models.Model):
             ),
         ]
         indexes = [
-            models.Index(
-                fields=["service", "ended_on"], name="merkur_service_period_open"
-            ),
+            models.Index(fields=["service", "ended_on"], name="merkur_service_period_open"),
         ]
 
     def __str__(self) -> str:
@@ -269,9 +258,7 @@ class ShopKeyFigures(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("år"))
     turnover = models.PositiveBigIntegerField(_("omsetnad (kr)"))
-    result = models.BigIntegerField(
-        _("resultat (kr)"), help_text=_("Driftsresultat. Kan vere negativt.")
-    )
+    result = models.BigIntegerField(_("resultat (kr)"), help_text=_("Driftsresultat. Kan vere negativt."))
     customers = models.PositiveIntegerField(
         _("tal på kundar"), null=True, blank=True, help_text=_("Om de kjenner det.")
     )
@@ -300,9 +287,7 @@ class ShopKeyFigures(models.Model):
         verbose_name_plural = _("nøkkeltal")
         ordering = ["shop", "year"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["shop", "year"], name="merkur_key_figures_one_per_year"
-            ),
+            models.UniqueConstraint(fields=["shop", "year"], name="merkur_key_figures_one_per_year"),
         ]
 
     def __str__(self) -> str:
@@ -318,18 +303,10 @@ class ShopAccessibility(models.Model):
         on_delete=models.CASCADE,
         related_name="accessibility",
     )
-    nearest_population = models.PositiveIntegerField(
-        _("innbyggjarar med butikken som næraste")
-    )
-    population_next_over_10km = models.PositiveIntegerField(
-        _("av dei, over 10 km til neste butikk")
-    )
-    population_next_over_20km = models.PositiveIntegerField(
-        _("av dei, over 20 km til neste butikk")
-    )
-    distance_to_next_shop_km = models.FloatField(
-        _("avstand til neste butikk (km)"), null=True, blank=True
-    )
+    nearest_population = models.PositiveIntegerField(_("innbyggjarar med butikken som næraste"))
+    population_next_over_10km = models.PositiveIntegerField(_("av dei, over 10 km til neste butikk"))
+    population_next_over_20km = models.PositiveIntegerField(_("av dei, over 20 km til neste butikk"))
+    distance_to_next_shop_km = models.FloatField(_("avstand til neste butikk (km)"), null=True, blank=True)
     is_critical = models.BooleanField(_("kritisk for lokalsamfunnet"), default=False)
 
     class Meta:
@@ -351,9 +328,7 @@ class MunicipalityAccessibility(models.Model):
         related_name="merkur_accessibility",
     )
     population = models.PositiveIntegerField(_("innbyggjarar i rutenettet"))
-    population_over_10km = models.PositiveIntegerField(
-        _("innbyggjarar over 10 km frå butikk")
-    )
+    population_over_10km = models.PositiveIntegerField(_("innbyggjarar over 10 km frå butikk"))
 
     class Meta:
         verbose_name = _("tilgjenge i kommune")
@@ -422,10 +397,6 @@ class MerkurIndexPage(BasePage):
             is_critical=True, shop__status=ShopStatus.ACTIVE
         ).count()
         # The programme's knowledge area and target group, for the events block.
-        context["knowledge_area"] = KnowledgeArea.objects.filter(
-            slug=MERKUR_KNOWLEDGE_AREA
-        ).first()
-        context["target_group"] = TargetGroup.objects.filter(
-            slug=MERCHANTS_TARGET_GROUP
-        ).first()
+        context["knowledge_area"] = KnowledgeArea.objects.filter(slug=MERKUR_KNOWLEDGE_AREA).first()
+        context["target_group"] = TargetGroup.objects.filter(slug=MERCHANTS_TARGET_GROUP).first()
         return context

@@ -11,14 +11,9 @@ from .models import MunicipalityAccessibility, Shop
 def shops_in_municipality_section(municipality: Municipality) -> ProfileSection | None:
     """Active Merkur shops in the municipality and the share living far from any shop."""
     shops = list(
-        Shop.objects.active()
-        .filter(municipality=municipality)
-        .select_related("chain")
-        .order_by("name")
+        Shop.objects.active().filter(municipality=municipality).select_related("chain").order_by("name")
     )
-    accessibility = MunicipalityAccessibility.objects.filter(
-        municipality=municipality
-    ).first()
+    accessibility = MunicipalityAccessibility.objects.filter(municipality=municipality).first()
     if not shops and accessibility is None:
         return None
     return ProfileSection(

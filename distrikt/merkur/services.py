@@ -38,9 +38,7 @@ def schedule_accessibility_update() -> None:
     An import of many shops queues one run, not one per shop.
     """
     connection = transaction.get_connection()
-    if any(
-        entry[1] is _enqueue_accessibility_update for entry in connection.run_on_commit
-    ):
+    if any(entry[1] is _enqueue_accessibility_update for entry in connection.run_on_commit):
         return
     transaction.on_commit(_enqueue_accessibility_update)
 
@@ -67,12 +65,8 @@ def start_service(
     """Open a new period for a service; the shop must not already offer it."""
     ensure_can_edit_shop(user, shop)
     with transaction.atomic():
-        if ShopService.objects.filter(
-            shop=shop, service=service, ended_on__isnull=True
-        ).exists():
-            raise ValidationError(
-                _("Butikken tilbyr alt denne tenesta. Avslutt den opne perioden først.")
-            )
+        if ShopService.objects.filter(shop=shop, service=service, ended_on__isnull=True).exists():
+            raise ValidationError(_("Butikken tilbyr alt denne tenesta. Avslutt den opne perioden først."))
         latest_end = (
             ShopService.objects.filter(shop=shop, service=service)
             .order_by("-ended_on")
@@ -84,9 +78,7 @@ def start_service(
                 _("Ein ny periode kan ikkje starte før den førre slutta (%(date)s).")
                 % {"date": latest_end.strftime("%d.%m.%Y")}
             )
-        return ShopService.objects.create(
-            shop=shop, service=service, started_on=started_on, note=note
-        )
+        return ShopService.objects.create(shop=shop, service=service, started_on=started_on, note=note)
 
 
 def end_service(period: ShopService, ended_on: datetime.date, user) -> ShopService:

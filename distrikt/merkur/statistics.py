@@ -76,20 +76,13 @@ def services_now() -> list[Row]:
         .annotate(total=Count("shop", distinct=True))
         .values_list("service", "total")
     )
-    return [
-        Row(service.name, counts.get(service.pk, 0))
-        for service in ExtraService.objects.all()
-    ]
+    return [Row(service.name, counts.get(service.pk, 0)) for service in ExtraService.objects.all()]
 
 
 def report_years(first_year: int | None = None) -> list[int]:
     this_year = timezone.localdate().year
     if first_year is None:
-        earliest = (
-            ShopService.objects.order_by("started_on")
-            .values_list("started_on", flat=True)
-            .first()
-        )
+        earliest = ShopService.objects.order_by("started_on").values_list("started_on", flat=True).first()
         first_year = earliest.year if earliest else this_year
     first_year = max(first_year, this_year - 14)
     return list(range(first_year, this_year + 1))
@@ -101,11 +94,7 @@ def services_over_time(years: list[int]) -> list[ServiceSpread]:
     A period counts while it is open and the shop is not yet closed.
     """
     today = timezone.localdate()
-    periods = list(
-        ShopService.objects.values_list(
-            "service_id", "started_on", "ended_on", "shop__closed_on"
-        )
-    )
+    periods = list(ShopService.objects.values_list("service_id", "started_on", "ended_on", "shop__closed_on"))
     result = []
     for service in ExtraService.objects.all():
         own = [period for period in periods if period[0] == service.pk]
@@ -116,9 +105,7 @@ def services_over_time(years: list[int]) -> list[ServiceSpread]:
                 sum(
                     1
                     for _service, started, ended, closed in own
-                    if started <= day
-                    and (ended is None or ended > day)
-                    and (closed is None or closed > day)
+                    if started <= day and (ended is None or ended > day) and (closed is None or closed > day)
                 )
             )
         result.append(ServiceSpread(service.name, counts))
@@ -153,17 +140,11 @@ def turnover_bands(year: int | None) -> list[Row]:
     """Shops per turnover band in the given year's reports."""
     if year is None:
         return []
-    turnovers = list(
-        ShopKeyFigures.objects.for_year(year).values_list("turnover", flat=True)
-    )
+    turnovers = list(ShopKeyFigures.objects.for_year(year).values_list("turnover", flat=True))
     return [
         Row(
             band_label(lower, upper),
-            sum(
-                1
-                for turnover in turnovers
-                if turnover >= lower and (upper is None or turnover < upper)
-            ),
+            sum(1 for turnover in turnovers if turnover >= lower and (upper is None or turnover < upper)),
         )
         for lower, upper in TURNOVER_BANDS
     ]

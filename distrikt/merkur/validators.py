@@ -17,8 +17,7 @@ def is_valid_organisation_number(value: str) -> bool:
     if len(digits) != 9 or not digits.isdigit():
         return False
     total = sum(
-        int(digit) * weight
-        for digit, weight in zip(digits[:8], ORGANISATION_NUMBER_WEIGHTS, strict=True)
+        int(digit) * weight for digit, weight in zip(digits[:8], ORGANISATION_NUMBER_WEIGHTS, strict=True)
     )
     remainder = total % 11
     if remainder == 1:
@@ -31,9 +30,7 @@ def validate_organisation_number(value: str) -> None:
     """Model and form validator with a message the user can act on."""
     digits = normalise_organisation_number(value)
     if len(digits) != 9 or not digits.isdigit():
-        raise ValidationError(
-            _("Organisasjonsnummeret må ha nøyaktig ni siffer."), code="length"
-        )
+        raise ValidationError(_("Organisasjonsnummeret må ha nøyaktig ni siffer."), code="length")
     if not is_valid_organisation_number(digits):
         raise ValidationError(
             _(

@@ -245,17 +245,11 @@ def key_figures(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         if warnings and not form.cleaned_data["confirm_warnings"]:
             form.add_error(
                 "confirm_warnings",
-                _(
-                    "Nokre tal har endra seg mykje. Sjekk dei, og kryss av for at dei er rette."
-                ),
+                _("Nokre tal har endra seg mykje. Sjekk dei, og kryss av for at dei er rette."),
             )
         else:
-            services.save_key_figures(
-                shop, year, values, request.user, warnings_confirmed=bool(warnings)
-            )
-            messages.success(
-                request, _("Nøkkeltala for %(year)s er lagra.") % {"year": year}
-            )
+            services.save_key_figures(shop, year, values, request.user, warnings_confirmed=bool(warnings))
+            messages.success(request, _("Nøkkeltala for %(year)s er lagra.") % {"year": year})
             return redirect("merkur:shop_detail", pk=shop.pk)
     return render(
         request,

@@ -37,14 +37,10 @@ class ChangeComponents:
 
     @property
     def unexplained(self) -> float:
-        return self.total - (
-            self.birth_balance + self.net_domestic_migration + self.net_immigration
-        )
+        return self.total - (self.birth_balance + self.net_domestic_migration + self.net_immigration)
 
 
-def decompose(
-    population: dict[int, float], parts: dict[str, dict[int, float]]
-) -> list[ChangeComponents]:
+def decompose(population: dict[int, float], parts: dict[str, dict[int, float]]) -> list[ChangeComponents]:
     """Years where the population at both ends and all three parts are known."""
     result = []
     for year in sorted(population):
@@ -107,15 +103,10 @@ def residential_attractiveness(
     mean_x = sum(xs) / len(xs)
     mean_y = sum(ys) / len(ys)
     spread = sum((x - mean_x) ** 2 for x in xs)
-    slope = (
-        sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
-        if spread
-        else 0.0
-    )
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
     intercept = mean_y - slope * mean_x
     return [
-        AttractivenessResult(key, y, x, intercept + slope * x)
-        for key, x, y in zip(keys, xs, ys, strict=True)
+        AttractivenessResult(key, y, x, intercept + slope * x) for key, x, y in zip(keys, xs, ys, strict=True)
     ]
 
 
@@ -171,9 +162,7 @@ def latest_period() -> tuple[int, int] | None:
         return None
     for end in sorted(employment_years, reverse=True):
         for start in sorted(employment_years):
-            if start < end and all(
-                year in migration_years for year in range(start, end)
-            ):
+            if start < end and all(year in migration_years for year in range(start, end)):
                 return start, end
     return None
 
@@ -182,9 +171,9 @@ def store_period_attractiveness(start: int, end: int) -> int:
     """Store residential attractiveness for start–end as derived observations (year = end)."""
     results = period_attractiveness(start, end)
     codes = dict(
-        Municipality.objects.filter(
-            pk__in=[result.municipality_id for result in results]
-        ).values_list("pk", "code")
+        Municipality.objects.filter(pk__in=[result.municipality_id for result in results]).values_list(
+            "pk", "code"
+        )
     )
     rows = [
         ObservationRow(

@@ -78,13 +78,9 @@ def line_chart(points: list[tuple[int, float, bool]]) -> LineChart | None:
         tick += step
     return LineChart(
         path=path,
-        x_ticks=[
-            Tick(x(year), str(year)) for year in range(first, last + 1, year_step)
-        ],
+        x_ticks=[Tick(x(year), str(year)) for year in range(first, last + 1, year_step)],
         y_ticks=y_ticks,
-        estimate_points=[
-            (x(year), y(value)) for year, value, estimate in points if estimate
-        ],
+        estimate_points=[(x(year), y(value)) for year, value, estimate in points if estimate],
         # With few points, mark each one so a straight line is not read as yearly data.
         markers=[
             (x(year), y(value))

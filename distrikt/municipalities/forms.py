@@ -44,8 +44,7 @@ class OverviewFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Alle"))]
-        + [(str(number), str(number)) for number in range(1, 7)],
+        choices=[("", _("Alle"))] + [(str(number), str(number)) for number in range(1, 7)],
     )
     storleik = forms.ChoiceField(
         label=_("Folketal"),
@@ -60,12 +59,8 @@ class OverviewFilterForm(forms.Form):
             ("over-50000", _("50 000 eller fleire")),
         ],
     )
-    indeks_fra = forms.FloatField(
-        label=_("Distriktsindeks frå"), required=False, min_value=0, max_value=100
-    )
-    indeks_til = forms.FloatField(
-        label=_("Distriktsindeks til"), required=False, min_value=0, max_value=100
-    )
+    indeks_fra = forms.FloatField(label=_("Distriktsindeks frå"), required=False, min_value=0, max_value=100)
+    indeks_til = forms.FloatField(label=_("Distriktsindeks til"), required=False, min_value=0, max_value=100)
     prioritert = forms.ChoiceField(
         label=_("Prioritert kommune"),
         required=False,
@@ -157,10 +152,7 @@ class DistrictIndexForm(forms.Form):
     def weights(self) -> dict[str, float]:
         """The chosen weights, or the method's official ones when none are given."""
         method = METHODS[self.cleaned_data["metode"]]
-        given = {
-            component: self.cleaned_data.get(name)
-            for name, component in self.WEIGHT_FIELDS.items()
-        }
+        given = {component: self.cleaned_data.get(name) for name, component in self.WEIGHT_FIELDS.items()}
         if all(value is None for value in given.values()):
             return dict(method)
         return {
@@ -172,8 +164,6 @@ class DistrictIndexForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
         values = [cleaned.get(name) for name in self.WEIGHT_FIELDS]
-        if any(value is not None for value in values) and not sum(
-            value or 0 for value in values
-        ):
+        if any(value is not None for value in values) and not sum(value or 0 for value in values):
             raise forms.ValidationError(_("Minst éi vekt må vere større enn null."))
         return cleaned

@@ -90,11 +90,7 @@ class Edition:
 
     @property
     def is_complete(self) -> bool:
-        return all(
-            self.inputs[key].is_complete
-            for key, weight in self.weights.items()
-            if weight > 0
-        )
+        return all(self.inputs[key].is_complete for key, weight in self.weights.items() if weight > 0)
 
     @property
     def missing_components(self) -> list[ComponentInput]:
@@ -135,14 +131,11 @@ def component_scores(values: dict[int, float]) -> dict[int, float]:
         return dict.fromkeys(values, 50.0)
     numbers = list(values.values())
     mean = sum(numbers) / len(numbers)
-    deviation = math.sqrt(
-        sum((number - mean) ** 2 for number in numbers) / (len(numbers) - 1)
-    )
+    deviation = math.sqrt(sum((number - mean) ** 2 for number in numbers) / (len(numbers) - 1))
     if deviation == 0:
         return dict.fromkeys(values, 50.0)
     truncated = {
-        key: max(-TRUNCATE_AT, min(TRUNCATE_AT, (value - mean) / deviation))
-        for key, value in values.items()
+        key: max(-TRUNCATE_AT, min(TRUNCATE_AT, (value - mean) / deviation)) for key, value in values.items()
     }
     low, high = min(truncated.values()), max(truncated.values())
     return {key: (value - low) * 100 / (high - low) for key, value in truncated.items()}
@@ -153,13 +146,8 @@ def combine(
 ) -> dict[int, tuple[float, dict[str, float]]]:
     """The index value and component scores per key, over keys that have every weighted component."""
     weights = normalise(weights)
-    keys = (
-        set.intersection(*(set(inputs[name]) for name in weights)) if weights else set()
-    )
-    scores = {
-        name: component_scores({key: inputs[name][key] for key in keys})
-        for name in weights
-    }
+    keys = set.intersection(*(set(inputs[name]) for name in weights)) if weights else set()
+    scores = {name: component_scores({key: inputs[name][key] for key in keys}) for name in weights}
     return {
         key: (
             sum(weights[name] * scores[name][key] for name in weights),
@@ -170,9 +158,7 @@ def combine(
 
 
 def _values(code: str, year: int, *, real_only: bool = True) -> dict[int, float]:
-    queryset = Observation.objects.filter(
-        indicator__code=code, year=year, value__isnull=False
-    )
+    queryset = Observation.objects.filter(indicator__code=code, year=year, value__isnull=False)
     if real_only:
         queryset = queryset.filter(is_estimate=False)
     return dict(queryset.values_list("municipality_id", "value"))
@@ -182,9 +168,7 @@ def _growth(code: str, start: int, end: int) -> dict[int, float]:
     before = _values(code, start)
     after = _values(code, end)
     return {
-        key: (after[key] / before[key] - 1) * 100
-        for key in before.keys() & after.keys()
-        if before[key] > 0
+        key: (after[key] / before[key] - 1) * 100 for key in before.keys() & after.keys() if before[key] > 0
     }
 
 
@@ -192,9 +176,7 @@ def gather_inputs(year: int, municipality_ids: set[int]) -> dict[str, ComponentI
     """Read each component from the observations, following the 2025 edition's years."""
     expected = len(municipality_ids)
     centrality_years = (
-        Observation.objects.filter(
-            indicator__code=indicators.CENTRALITY_INDEX, year__lte=year
-        )
+        Observation.objects.filter(indicator__code=indicators.CENTRALITY_INDEX, year__lte=year)
         .order_by("-year")
         .values_list("year", flat=True)[:1]
     )
@@ -206,11 +188,8 @@ def gather_inputs(year: int, municipality_ids: set[int]) -> dict[str, ComponentI
     return {
         CENTRALITY: ComponentInput(
             CENTRALITY,
-            restrict(_values(indicators.CENTRALITY_INDEX, centrality_year))
-            if centrality_year
-            else {},
-            _("SSB sentralitetsindeks %(year)s")
-            % {"year": centrality_year or f"≤ {year}"},
+            restrict(_values(indicators.CENTRALITY_INDEX, centrality_year)) if centrality_year else {},
+            _("SSB sentralitetsindeks %(year)s") % {"year": centrality_year or f"≤ {year}"},
             expected,
         ),
         POPULATION_GROWTH: ComponentInput(
@@ -229,8 +208,7 @@ def gather_inputs(year: int, municipality_ids: set[int]) -> dict[str, ComponentI
         BUSINESS_DIVERSITY: ComponentInput(
             BUSINESS_DIVERSITY,
             restrict(_values(indicators.PRIVATE_DIVERSITY, year - 1)),
-            _("Privat sysselsetjing etter tosifra næring, 4. kvartal %(year)s")
-            % {"year": year - 1},
+            _("Privat sysselsetjing etter tosifra næring, 4. kvartal %(year)s") % {"year": year - 1},
             expected,
         ),
     }

@@ -26,29 +26,15 @@ def suggest_by_name(text: str, limit: int = 5) -> list[Municipality]:
     if not words:
         return []
     municipalities = list(Municipality.objects.current())
-    by_name = {
-        municipality.name.lower(): municipality for municipality in municipalities
-    }
-    contains = [
-        municipality
-        for municipality in municipalities
-        if words in municipality.name.lower()
-    ]
-    close = [
-        by_name[name]
-        for name in difflib.get_close_matches(words, by_name, n=limit, cutoff=0.6)
-    ]
+    by_name = {municipality.name.lower(): municipality for municipality in municipalities}
+    contains = [municipality for municipality in municipalities if words in municipality.name.lower()]
+    close = [by_name[name] for name in difflib.get_close_matches(words, by_name, n=limit, cutoff=0.6)]
     return list(dict.fromkeys(contains + close))[:limit]
 
 
 def resolve(slug: str) -> Resolution:
     """Current municipality by slug; by code a redirect; an old code its successors; else suggestions."""
-    current = (
-        Municipality.objects.current()
-        .select_related("county")
-        .filter(slug=slug)
-        .first()
-    )
+    current = Municipality.objects.current().select_related("county").filter(slug=slug).first()
     if current is not None:
         return Resolution(municipality=current)
     match = CODE_PATTERN.match(slug)
@@ -60,9 +46,7 @@ def resolve(slug: str) -> Resolution:
         former = Municipality.objects.by_code(code).first()
         if former is not None:
             successors = list(
-                Municipality.objects.current()
-                .filter(predecessions__predecessor=former)
-                .order_by("code")
+                Municipality.objects.current().filter(predecessions__predecessor=former).order_by("code")
             )
             if len(successors) == 1:
                 return Resolution(redirect_to=successors[0], former=former)

@@ -43,9 +43,7 @@ def municipality_paths() -> dict[str, str]:
         collection = json.load(handle)
     paths = {}
     for feature in collection["features"]:
-        geometry = shape(feature["geometry"]).simplify(
-            TOLERANCE_DEGREES, preserve_topology=True
-        )
+        geometry = shape(feature["geometry"]).simplify(TOLERANCE_DEGREES, preserve_topology=True)
         polygons = getattr(geometry, "geoms", [geometry])
         paths[feature["properties"]["kommunenummer"]] = "".join(
             _ring(polygon.exterior.coords)

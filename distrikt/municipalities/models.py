@@ -29,9 +29,7 @@ class County(models.Model):
         verbose_name_plural = _("fylke")
         ordering = ["code"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["code", "valid_from"], name="county_code_valid_from_unique"
-            ),
+            models.UniqueConstraint(fields=["code", "valid_from"], name="county_code_valid_from_unique"),
         ]
 
     def __str__(self) -> str:
@@ -49,9 +47,7 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.filter(is_priority=True)
 
     def by_code(self, code: str) -> "MunicipalityQuerySet":
-        return self.filter(code=code).order_by(
-            models.F("valid_to").desc(nulls_first=True)
-        )
+        return self.filter(code=code).order_by(models.F("valid_to").desc(nulls_first=True))
 
 
 class Municipality(models.Model):
@@ -76,18 +72,10 @@ class Municipality(models.Model):
     # Key figures kept on the row for filtering and sorting across apps. The loaders set
     # them from the observations; None means the data is missing, never zero.
     population = models.PositiveIntegerField(_("folketal"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(
-        _("år for folketal"), null=True, blank=True
-    )
-    centrality_index = models.PositiveSmallIntegerField(
-        _("sentralitetsindeks"), null=True, blank=True
-    )
-    centrality_class = models.PositiveSmallIntegerField(
-        _("sentralitetsklasse"), null=True, blank=True
-    )
-    population_change_10y = models.FloatField(
-        _("folketalsendring siste ti år (%)"), null=True, blank=True
-    )
+    population_year = models.PositiveSmallIntegerField(_("år for folketal"), null=True, blank=True)
+    centrality_index = models.PositiveSmallIntegerField(_("sentralitetsindeks"), null=True, blank=True)
+    centrality_class = models.PositiveSmallIntegerField(_("sentralitetsklasse"), null=True, blank=True)
+    population_change_10y = models.FloatField(_("folketalsendring siste ti år (%)"), null=True, blank=True)
     alternative_names = models.JSONField(
         _("offisielle namneformer"),
         default=list,
@@ -100,9 +88,7 @@ class Municipality(models.Model):
     is_priority = models.BooleanField(
         _("prioritert kommune"),
         default=False,
-        help_text=_(
-            "Liten eller mellomstor kommune eller kommune med særlege distriktsutfordringar."
-        ),
+        help_text=_("Liten eller mellomstor kommune eller kommune med særlege distriktsutfordringar."),
     )
 
     objects = MunicipalityQuerySet.as_manager()
@@ -161,9 +147,7 @@ class Succession(models.Model):
         verbose_name = _("samanslåing eller deling")
         verbose_name_plural = _("samanslåingar og delingar")
         constraints = [
-            models.UniqueConstraint(
-                fields=["predecessor", "successor"], name="succession_unique"
-            ),
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique"),
         ]
 
     def __str__(self) -> str:
@@ -215,9 +199,7 @@ class RegionMembershipQuerySet(models.QuerySet):
 class RegionMembership(models.Model):
     """That a municipality belongs to a region in a period."""
 
-    region = models.ForeignKey(
-        Region, on_delete=models.CASCADE, related_name="memberships"
-    )
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships")
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="region_memberships"
     )
@@ -278,12 +260,8 @@ class ObservationQuerySet(models.QuerySet):
 class Observation(models.Model):
     """The value of an indicator for one municipality and year (long form)."""
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="observations"
-    )
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="observations"
-    )
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="observations")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
     year = models.PositiveSmallIntegerField(_("år"))
     value = models.FloatField(_("verdi"), null=True, blank=True)
     is_estimate = models.BooleanField(

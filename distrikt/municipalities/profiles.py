@@ -89,30 +89,20 @@ def latest_index_status() -> IndexStatus | None:
         status = IndexStatus(
             year=latest,
             is_published=edition.is_complete,
-            missing=[
-                (component.label, component.basis)
-                for component in edition.missing_components
-            ],
+            missing=[(component.label, component.basis) for component in edition.missing_components],
         )
         cache.set(key, status, 3600)
     return status
 
 
-def attractiveness_results() -> tuple[
-    tuple[int, int] | None, dict[int, AttractivenessResult]
-]:
+def attractiveness_results() -> tuple[tuple[int, int] | None, dict[int, AttractivenessResult]]:
     """Residential attractiveness of every municipality for the latest covered period, cached."""
     key = f"municipalities:attractiveness:{current_generation()}"
     cached = cache.get(key)
     if cached is None:
         period = latest_period()
         results = (
-            {
-                result.municipality_id: result
-                for result in period_attractiveness(*period)
-            }
-            if period
-            else {}
+            {result.municipality_id: result for result in period_attractiveness(*period)} if period else {}
         )
         cached = (period, results)
         cache.set(key, cached, 3600)
@@ -128,22 +118,14 @@ def build_profile(municipality: Municipality) -> Profile:
     return Profile(
         municipality=municipality,
         memberships=list(
-            RegionMembership.objects.current()
-            .filter(municipality=municipality)
-            .select_related("region")
+            RegionMembership.objects.current().filter(municipality=municipality).select_related("region")
         ),
         population=population,
-        population_chart=line_chart(
-            [(point.year, point.value, point.is_estimate) for point in population]
-        ),
+        population_chart=line_chart([(point.year, point.value, point.is_estimate) for point in population]),
         employment=employment,
-        employment_chart=line_chart(
-            [(point.year, point.value, point.is_estimate) for point in employment]
-        ),
+        employment_chart=line_chart([(point.year, point.value, point.is_estimate) for point in employment]),
         components=components,
-        components_chart=bar_chart(
-            [(str(item.year), item.total) for item in components]
-        ),
+        components_chart=bar_chart([(str(item.year), item.total) for item in components]),
         index_score=scores.get(municipality.pk),
         index_status=None if scores else latest_index_status(),
         index_count=len(scores),

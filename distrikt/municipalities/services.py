@@ -28,9 +28,7 @@ class SimilarMunicipality:
     reasons: list[str] = field(default_factory=list)
 
 
-def is_priority(
-    population: int | None, centrality_class: int | None, index_value: float | None
-) -> bool:
+def is_priority(population: int | None, centrality_class: int | None, index_value: float | None) -> bool:
     """Whether a municipality belongs to the centre's priority group."""
     return (
         (population is not None and population < PRIORITY_POPULATION_BELOW)
@@ -60,9 +58,7 @@ def refresh_key_figures() -> int:
     centrality_class = _latest_real(indicators.CENTRALITY_CLASS)
     earlier = {
         (municipality_id, year): value
-        for municipality_id, year, value in Observation.objects.for_indicator(
-            indicators.POPULATION
-        )
+        for municipality_id, year, value in Observation.objects.for_indicator(indicators.POPULATION)
         .real()
         .values_list("municipality_id", "year", "value")
     }
@@ -73,18 +69,12 @@ def refresh_key_figures() -> int:
         municipality.population = int(value) if value is not None else None
         municipality.population_year = year
         before = earlier.get((municipality.pk, year - 10)) if year else None
-        municipality.population_change_10y = (
-            round((value / before - 1) * 100, 2) if before else None
-        )
+        municipality.population_change_10y = round((value / before - 1) * 100, 2) if before else None
         municipality.centrality_index = (
-            int(centrality[municipality.pk][1])
-            if municipality.pk in centrality
-            else None
+            int(centrality[municipality.pk][1]) if municipality.pk in centrality else None
         )
         municipality.centrality_class = (
-            int(centrality_class[municipality.pk][1])
-            if municipality.pk in centrality_class
-            else None
+            int(centrality_class[municipality.pk][1]) if municipality.pk in centrality_class else None
         )
         score = scores.get(municipality.pk)
         municipality.is_priority = is_priority(
@@ -122,9 +112,7 @@ def _reasons(municipality: Municipality, other: Municipality) -> list[str]:
             "other": number_format(other.population, force_grouping=True),
             "own": number_format(municipality.population, force_grouping=True),
         },
-        _(
-            "Sentralitetsindeks %(other)s, klasse %(other_class)s (mot %(own)s, klasse %(own_class)s)"
-        )
+        _("Sentralitetsindeks %(other)s, klasse %(other_class)s (mot %(own)s, klasse %(own_class)s)")
         % {
             "other": other.centrality_index,
             "other_class": other.centrality_class,
@@ -157,8 +145,7 @@ def _feature_table() -> tuple[list[float], list[float], list[tuple[int, list[flo
     columns = list(zip(*(features for _pk, features in candidates), strict=True))
     means = [sum(column) / len(column) for column in columns]
     deviations = [
-        math.sqrt(sum((value - mean) ** 2 for value in column) / (len(column) - 1))
-        or 1.0
+        math.sqrt(sum((value - mean) ** 2 for value in column) / (len(column) - 1)) or 1.0
         for column, mean in zip(columns, means, strict=True)
     ]
     table = [
@@ -166,9 +153,7 @@ def _feature_table() -> tuple[list[float], list[float], list[tuple[int, list[flo
             pk,
             [
                 (value - mean) / deviation
-                for value, mean, deviation in zip(
-                    features, means, deviations, strict=True
-                )
+                for value, mean, deviation in zip(features, means, deviations, strict=True)
             ],
         )
         for pk, features in candidates
@@ -178,9 +163,7 @@ def _feature_table() -> tuple[list[float], list[float], list[tuple[int, list[flo
     return cached
 
 
-def similar_municipalities(
-    municipality: Municipality, limit: int = 5
-) -> list[SimilarMunicipality]:
+def similar_municipalities(municipality: Municipality, limit: int = 5) -> list[SimilarMunicipality]:
     """The nearest current municipalities on standardised log population, centrality and ten-year growth.
 
     Each indicator is turned into a z-score over all current municipalities with all three
@@ -204,14 +187,10 @@ def similar_municipalities(
         ]
 
     own_z = standardised(own)
-    nearest = sorted(
-        (math.dist(own_z, z_scores), pk)
-        for pk, z_scores in table
-        if pk != municipality.pk
-    )[:limit]
-    objects = Municipality.objects.select_related("county").in_bulk(
-        [pk for _distance, pk in nearest]
-    )
+    nearest = sorted((math.dist(own_z, z_scores), pk) for pk, z_scores in table if pk != municipality.pk)[
+        :limit
+    ]
+    objects = Municipality.objects.select_related("county").in_bulk([pk for _distance, pk in nearest])
     ranked = [SimilarMunicipality(objects[pk], distance) for distance, pk in nearest]
     for similar in ranked:
         similar.reasons = _reasons(municipality, similar.municipality)

@@ -116,19 +116,14 @@ def overview(request: HttpRequest) -> HttpResponse:
     form = OverviewFilterForm(request.GET or None, has_index=bool(scores))
     municipalities = _filtered(form, scores)
     indicator = (form.cleaned_data.get("kart") if form.is_valid() else "") or "folketal"
-    values = {
-        municipality.code: _map_value(municipality, indicator)
-        for municipality in municipalities
-    }
+    values = {municipality.code: _map_value(municipality, indicator) for municipality in municipalities}
     classes, bounds = maps.classify(values)
     paths = maps.municipality_paths()
     shapes = [
         {
             "municipality": municipality,
             "path": paths.get(municipality.code, ""),
-            "colour": maps.PALETTE[classes[municipality.code]]
-            if municipality.code in classes
-            else "#ffffff",
+            "colour": maps.PALETTE[classes[municipality.code]] if municipality.code in classes else "#ffffff",
             "value": values[municipality.code],
         }
         for municipality in municipalities
@@ -140,9 +135,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         query = request.GET.copy()
         query["sorter"] = key
         query["retning"] = (
-            "fallande"
-            if current_sort == key and current_direction != "fallande"
-            else "stigande"
+            "fallande" if current_sort == key and current_direction != "fallande" else "stigande"
         )
         sort_links[key] = {
             "url": f"?{query.urlencode()}",
@@ -173,9 +166,7 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
     """A municipality's profile; old codes lead to their successors, unknown ones to suggestions."""
     resolution = resolve(slug)
     if resolution.redirect_to is not None:
-        return redirect(
-            "municipalities:profile", slug=resolution.redirect_to.slug, permanent=True
-        )
+        return redirect("municipalities:profile", slug=resolution.redirect_to.slug, permanent=True)
     if resolution.successors:
         return render(
             request,
@@ -210,9 +201,7 @@ def _profile_page(request: HttpRequest, municipality: Municipality) -> HttpRespo
     )
 
 
-def download(
-    request: HttpRequest, slug: str, series_name: str, extension: str
-) -> HttpResponse:
+def download(request: HttpRequest, slug: str, series_name: str, extension: str) -> HttpResponse:
     """A profile series as CSV or Excel."""
     municipality = get_object_or_404(Municipality.objects.current(), slug=slug)
     if series_name not in DOWNLOADS or extension not in ("csv", "xlsx"):
@@ -235,9 +224,7 @@ def download(
         writer = csv.writer(buffer)
         writer.writerow(header)
         writer.writerows(rows)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         workbook = Workbook()
         sheet = workbook.active
@@ -269,13 +256,10 @@ def county_list(request: HttpRequest) -> HttpResponse:
 def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A county and a summary of its municipalities."""
     county = get_object_or_404(County.objects.current(), slug=slug)
-    municipalities = list(
-        county.municipalities.filter(valid_to__isnull=True).order_by("code")
-    )
+    municipalities = list(county.municipalities.filter(valid_to__isnull=True).order_by("code"))
     populations = [m.population for m in municipalities if m.population is not None]
     classes = {
-        number: sum(1 for m in municipalities if m.centrality_class == number)
-        for number in range(1, 7)
+        number: sum(1 for m in municipalities if m.centrality_class == number) for number in range(1, 7)
     }
     return render(
         request,
@@ -313,10 +297,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _latest_population_year() -> int:
     year = (
-        Observation.objects.for_indicator("folketal")
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
+        Observation.objects.for_indicator("folketal").order_by("-year").values_list("year", flat=True).first()
     )
     return year or 2024
 
@@ -351,9 +332,7 @@ def district_index(request: HttpRequest) -> HttpResponse:
             "form": form,
             "edition": edition,
             "official": official,
-            "used_weights": [
-                (COMPONENT_LABELS[key], weight * 100) for key, weight in used.items()
-            ],
+            "used_weights": [(COMPONENT_LABELS[key], weight * 100) for key, weight in used.items()],
             "rows": [
                 {
                     "rank": row.rank,

@@ -128,16 +128,12 @@ def _respond(
             body = buffer.getvalue().encode()
             content_type = "text/csv; charset=utf-8"
         else:
-            body = json.dumps(
-                payload, cls=DjangoJSONEncoder, ensure_ascii=False
-            ).encode()
+            body = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
             content_type = "application/json"
         cached = (body, content_type, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
         cache.set(key, cached, 3600)
     body, content_type, etag = cached
-    if etag in [
-        tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")
-    ]:
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(body, content_type=content_type)
@@ -196,12 +192,7 @@ def list_municipalities(
     summary="One municipality with all indicators as series",
 )
 def get_municipality(request: HttpRequest, code: str):
-    municipality = (
-        Municipality.objects.current()
-        .select_related("county")
-        .filter(code=code)
-        .first()
-    )
+    municipality = Municipality.objects.current().select_related("county").filter(code=code).first()
     if municipality is None:
         raise Http404
 
@@ -283,9 +274,7 @@ def district_index(
                     "name": row.municipality.name,
                     "value": round(row.value, 3),
                     "rank": row.rank,
-                    "components": {
-                        key: round(value, 3) for key, value in row.components.items()
-                    },
+                    "components": {key: round(value, 3) for key, value in row.components.items()},
                 }
                 for row in edition.rows
             ],
@@ -322,9 +311,7 @@ def list_indicators(request: HttpRequest):
     response=list[IndicatorValueOut],
     summary="Values of one indicator for every municipality",
 )
-def indicator_values(
-    request: HttpRequest, code: str, year: int | None = None, format: str | None = None
-):
+def indicator_values(request: HttpRequest, code: str, year: int | None = None, format: str | None = None):
     """All years, or one with ?year=; ?format=csv for CSV."""
     if not Indicator.objects.filter(code=code).exists():
         raise Http404

@@ -56,17 +56,12 @@ class EventPageQuerySet(PageQuerySet):
     def webinars(self) -> "EventPageQuerySet":
         return self.of_kind(EventKind.WEBINAR)
 
-    def open_for_registration(
-        self, now: datetime.datetime | None = None
-    ) -> "EventPageQuerySet":
+    def open_for_registration(self, now: datetime.datetime | None = None) -> "EventPageQuerySet":
         now = now or timezone.now()
         return (
             self.filter(is_registration_enabled=True, start__gt=now)
             .filter(Q(registration_opens__isnull=True) | Q(registration_opens__lte=now))
-            .filter(
-                Q(registration_deadline__isnull=True)
-                | Q(registration_deadline__gte=now)
-            )
+            .filter(Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=now))
         )
 
     def with_knowledge_areas(self, slugs: list[str]) -> "EventPageQuerySet":
@@ -77,16 +72,13 @@ class EventPageQuerySet(PageQuerySet):
 
     def in_county(self, county_slug: str) -> "EventPageQuerySet":
         return self.filter(
-            Q(municipality__county__slug=county_slug)
-            | Q(office__municipality__county__slug=county_slug)
+            Q(municipality__county__slug=county_slug) | Q(office__municipality__county__slug=county_slug)
         )
 
     def in_month(self, year: int, month: int) -> "EventPageQuerySet":
         first = timezone.make_aware(datetime.datetime(year, month, 1))
         following = (
-            datetime.datetime(year + 1, 1, 1)
-            if month == 12
-            else datetime.datetime(year, month + 1, 1)
+            datetime.datetime(year + 1, 1, 1) if month == 12 else datetime.datetime(year, month + 1, 1)
         )
         return self.filter(start__lt=timezone.make_aware(following), end__gte=first)
 
@@ -163,17 +155,13 @@ class EventIndexPage(CachedRoutablePageMixin, BasePage):
 class EventPage(CachedRoutablePageMixin, BasePage):
     """One conference, workshop, course, webinar or online meeting, with registration."""
 
-    kind = models.CharField(
-        _("type arrangement"), max_length=20, choices=EventKind.choices
-    )
+    kind = models.CharField(_("type arrangement"), max_length=20, choices=EventKind.choices)
     lead = models.TextField(
         _("kort skildring"),
         max_length=400,
         help_text=_("Ei eller to setningar om kva arrangementet handlar om."),
     )
-    body = StreamField(
-        BodyStreamBlock(), verbose_name=_("om arrangementet"), blank=True
-    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("om arrangementet"), blank=True)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("slutt"))
     place_kind = models.CharField(
@@ -200,25 +188,17 @@ class EventPage(CachedRoutablePageMixin, BasePage):
     online_url = models.URLField(
         _("lenke til strøyming eller nettmøte"),
         blank=True,
-        help_text=_(
-            "Blir berre vist til påmelde, i stadfestinga og på den personlege sida deira."
-        ),
+        help_text=_("Blir berre vist til påmelde, i stadfestinga og på den personlege sida deira."),
     )
     is_registration_enabled = models.BooleanField(_("open for påmelding"), default=True)
     capacity = models.PositiveIntegerField(
         _("tal på plassar"),
         null=True,
         blank=True,
-        help_text=_(
-            "Tomt betyr utan grense. Når plassane er fylte, går nye på venteliste."
-        ),
+        help_text=_("Tomt betyr utan grense. Når plassane er fylte, går nye på venteliste."),
     )
-    registration_opens = models.DateTimeField(
-        _("påmeldinga opnar"), null=True, blank=True
-    )
-    registration_deadline = models.DateTimeField(
-        _("påmeldingsfrist"), null=True, blank=True
-    )
+    registration_opens = models.DateTimeField(_("påmeldinga opnar"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(_("påmeldingsfrist"), null=True, blank=True)
     price = models.DecimalField(
         _("pris (kr)"),
         max_digits=8,
@@ -227,9 +207,7 @@ class EventPage(CachedRoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Tomt betyr gratis."),
     )
-    programme = StreamField(
-        [("item", ProgrammeItemBlock())], verbose_name=_("program"), blank=True
-    )
+    programme = StreamField([("item", ProgrammeItemBlock())], verbose_name=_("program"), blank=True)
     target_groups = ParentalManyToManyField(
         "organisation.TargetGroup", verbose_name=_("målgrupper"), blank=True
     )
@@ -328,14 +306,8 @@ class EventPage(CachedRoutablePageMixin, BasePage):
                 errors["municipality"] = _("Vel kommunen arrangementet er i.")
             if not self.address.strip():
                 errors["address"] = _("Skriv adressa.")
-        if (
-            self.registration_deadline
-            and self.end
-            and self.registration_deadline > self.end
-        ):
-            errors["registration_deadline"] = _(
-                "Fristen kan ikkje vere etter at arrangementet er slutt."
-            )
+        if self.registration_deadline and self.end and self.registration_deadline > self.end:
+            errors["registration_deadline"] = _("Fristen kan ikkje vere etter at arrangementet er slutt.")
         if errors:
             raise ValidationError(errors)
 
@@ -363,9 +335,7 @@ class EventPage(CachedRoutablePageMixin, BasePage):
             return str(_("På nett"))
         if self.place_kind == PlaceKind.OFFICE and self.office_id:
             address = self.office.visiting_address.replace("\n", ", ")
-            return f"Distriktssenteret {self.office.name}" + (
-                f", {address}" if address else ""
-            )
+            return f"Distriktssenteret {self.office.name}" + (f", {address}" if address else "")
         parts = [self.address.replace("\n", ", ")]
         if self.municipality_id:
             parts.append(self.municipality.name)
@@ -387,9 +357,7 @@ class EventPage(CachedRoutablePageMixin, BasePage):
             return "disabled"
         if self.registration_opens and now < self.registration_opens:
             return "not_open"
-        if (
-            self.registration_deadline and now > self.registration_deadline
-        ) or now >= self.start:
+        if (self.registration_deadline and now > self.registration_deadline) or now >= self.start:
             return "closed"
         return "open"
 
@@ -440,12 +408,8 @@ class RegistrationQuestion(Orderable):
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
     label = models.CharField(_("spørsmål"), max_length=200)
-    kind = models.CharField(
-        _("type svar"), max_length=10, choices=Kind.choices, default=Kind.TEXT
-    )
-    choices = models.TextField(
-        _("alternativ"), blank=True, help_text=_("Eitt alternativ per linje.")
-    )
+    kind = models.CharField(_("type svar"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    choices = models.TextField(_("alternativ"), blank=True, help_text=_("Eitt alternativ per linje."))
     is_required = models.BooleanField(_("påkravd"), default=False)
 
     panels = [
@@ -472,6 +436,4 @@ class RegistrationQuestion(Orderable):
 
     def clean(self) -> None:
         if self.kind == self.Kind.CHOICE and len(self.choice_list) < 2:
-            raise ValidationError(
-                {"choices": _("Skriv minst to alternativ, eitt per linje.")}
-            )
+            raise ValidationError({"choices": _("Skriv minst to alternativ, eitt per linje.")})

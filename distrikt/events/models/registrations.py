@@ -35,9 +35,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=RegistrationStatus.CONFIRMED)
 
     def waiting_list(self) -> "RegistrationQuerySet":
-        return self.filter(status=RegistrationStatus.WAITING).order_by(
-            "created_at", "pk"
-        )
+        return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
 
     def not_anonymised(self) -> "RegistrationQuerySet":
         return self.filter(anonymised_at__isnull=True)
@@ -91,9 +89,7 @@ class Registration(models.Model):
     has_attended = models.BooleanField(_("møtte"), default=False)
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("avmeld"), null=True, blank=True)
-    promoted_at = models.DateTimeField(
-        _("flytta frå venteliste"), null=True, blank=True
-    )
+    promoted_at = models.DateTimeField(_("flytta frå venteliste"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("påminning sendt"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True)
 

@@ -13,9 +13,7 @@ from distrikt.events.factories import EventIndexPageFactory, EventPageFactory
 
 
 def restore_tree_root() -> None:
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
 

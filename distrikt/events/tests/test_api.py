@@ -32,12 +32,8 @@ def test_api_filters_by_kind_and_past(client, calendar):
         start=now - datetime.timedelta(days=9),
         end=now - datetime.timedelta(days=8),
     )
-    assert [
-        item["title"] for item in client.get("/api/v1/events?kind=webinar").json()
-    ] == ["Webinaret"]
-    assert [
-        item["title"] for item in client.get("/api/v1/events?past=true").json()
-    ] == ["Det gamle"]
+    assert [item["title"] for item in client.get("/api/v1/events?kind=webinar").json()] == ["Webinaret"]
+    assert [item["title"] for item in client.get("/api/v1/events?past=true").json()] == ["Det gamle"]
 
 
 def test_api_gives_one_event_and_404_for_unknown(client, event):

@@ -26,9 +26,7 @@ def test_loader_keeps_editors_changes(bundled_site):
     assert EventIndexPage.objects.get().title == "Kalender"
 
 
-def test_demo_events_cover_every_kind_past_and_upcoming_and_are_marked(
-    bundled_site, client
-):
+def test_demo_events_cover_every_kind_past_and_upcoming_and_are_marked(bundled_site, client):
     call_command("load_demo_events", verbosity=0)
     call_command("load_demo_events", verbosity=0)
     events = EventPage.objects.all()

@@ -79,9 +79,7 @@ def test_filter_by_kind(client, calendar, events):
 
 def test_filter_by_theme_and_target_group(client, calendar, events):
     assert titles(client, calendar.url + "?theme=test-butikk") == {"Kurs for kjøpmenn"}
-    assert titles(client, calendar.url + "?target_group=test-kjopmenn") == {
-        "Kurs for kjøpmenn"
-    }
+    assert titles(client, calendar.url + "?target_group=test-kjopmenn") == {"Kurs for kjøpmenn"}
 
 
 def test_filter_by_county_through_the_office(client, calendar, events):

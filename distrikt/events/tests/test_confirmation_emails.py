@@ -31,18 +31,14 @@ def test_confirmation_contains_a_working_personal_link(client, event, register):
     registration = register(event, "ola@example.org")
     body = mail.outbox[0].body
     assert "Du har plass på arrangementet" in body
-    link = next(
-        line for line in body.splitlines() if f"/pamelding/{registration.pk}/" in line
-    )
+    link = next(line for line in body.splitlines() if f"/pamelding/{registration.pk}/" in line)
     path = link[link.index("/pamelding/") :]
     response = client.get(path.strip())
     assert response.status_code == 200
     assert "Ola Nordmann" in response.content.decode()
 
 
-def test_online_confirmation_gives_the_streaming_link_to_confirmed_only(
-    calendar, register
-):
+def test_online_confirmation_gives_the_streaming_link_to_confirmed_only(calendar, register):
     event = EventPageFactory(
         parent=calendar,
         capacity=1,
@@ -53,9 +49,7 @@ def test_online_confirmation_gives_the_streaming_link_to_confirmed_only(
     register(event, "second@example.org")
     confirmed, waiting = mail.outbox
     assert event.online_url in confirmed.body
-    assert event.online_url in str(
-        calendar_of(confirmed).walk("VEVENT")[0]["description"]
-    )
+    assert event.online_url in str(calendar_of(confirmed).walk("VEVENT")[0]["description"])
     assert event.online_url not in waiting.body
     assert "venteliste" in waiting.subject
 

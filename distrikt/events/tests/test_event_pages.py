@@ -40,9 +40,7 @@ def test_event_page_shows_time_in_oslo_time_and_norwegian_format(client, calenda
     from zoneinfo import ZoneInfo
 
     start = datetime.datetime(2031, 6, 3, 9, 30, tzinfo=ZoneInfo("Europe/Oslo"))
-    event = EventPageFactory(
-        parent=calendar, start=start, end=start + datetime.timedelta(hours=3)
-    )
+    event = EventPageFactory(parent=calendar, start=start, end=start + datetime.timedelta(hours=3))
     html = client.get(event.url).content.decode()
     assert "3. juni 2031 kl. 09:30" in html
 
@@ -54,9 +52,7 @@ def test_public_event_page_never_shows_the_streaming_link(client, event):
 
 def test_event_at_an_office_shows_the_office(client, calendar):
     office = OfficeFactory(name="Teststad", visiting_address="Storgata 1")
-    event = EventPageFactory(
-        parent=calendar, place_kind=PlaceKind.OFFICE, office=office, online_url=""
-    )
+    event = EventPageFactory(parent=calendar, place_kind=PlaceKind.OFFICE, office=office, online_url="")
     html = client.get(event.url).content.decode()
     assert "Distriktssenteret Teststad, Storgata 1" in html
 
@@ -82,8 +78,6 @@ def test_english_interface_shows_the_time_in_english_format(client, calendar):
     from zoneinfo import ZoneInfo
 
     start = datetime.datetime(2031, 6, 3, 9, 30, tzinfo=ZoneInfo("Europe/Oslo"))
-    event = EventPageFactory(
-        parent=calendar, start=start, end=start + datetime.timedelta(hours=3)
-    )
+    event = EventPageFactory(parent=calendar, start=start, end=start + datetime.timedelta(hours=3))
     html = client.get("/en" + event.url).content.decode()
     assert "Tuesday 3 June 2031, 09:30" in html

@@ -27,9 +27,7 @@ def test_cached_event_page_shows_fresh_seat_count_after_a_registration(client, e
     assert "1 ledig plass." in client.get(event.url).content.decode()
 
 
-def test_event_page_is_served_from_the_page_cache(
-    client, event, django_assert_max_num_queries
-):
+def test_event_page_is_served_from_the_page_cache(client, event, django_assert_max_num_queries):
     client.get(event.url)
     with django_assert_max_num_queries(8):
         response = client.get(event.url)

@@ -63,9 +63,7 @@ def test_queryset_upcoming_and_past_split_on_the_end_time(calendar):
 def test_webinar_gives_a_knowledge_bank_entry(calendar):
     area = KnowledgeAreaFactory(slug="test-tema")
     group = TargetGroupFactory(slug="test-gruppe")
-    webinar = EventPageFactory(
-        parent=calendar, kind=EventKind.WEBINAR, lead="Kort om det."
-    )
+    webinar = EventPageFactory(parent=calendar, kind=EventKind.WEBINAR, lead="Kort om det.")
     webinar.knowledge_areas.add(area)
     webinar.target_groups.add(group)
     webinar.save()
@@ -97,20 +95,13 @@ def test_webinar_in_a_municipality_names_it_and_its_county(calendar):
 
 
 def test_other_kinds_are_not_in_the_knowledge_bank(calendar):
-    assert (
-        EventPageFactory(parent=calendar, kind=EventKind.COURSE).knowledge_bank_entry()
-        is None
-    )
+    assert EventPageFactory(parent=calendar, kind=EventKind.COURSE).knowledge_bank_entry() is None
 
 
 def test_open_for_registration_leaves_out_closed_and_not_yet_open_events(calendar):
     now = timezone.now()
     open_event = EventPageFactory(parent=calendar)
-    EventPageFactory(
-        parent=calendar, registration_deadline=now - datetime.timedelta(hours=1)
-    )
-    EventPageFactory(
-        parent=calendar, registration_opens=now + datetime.timedelta(days=1)
-    )
+    EventPageFactory(parent=calendar, registration_deadline=now - datetime.timedelta(hours=1))
+    EventPageFactory(parent=calendar, registration_opens=now + datetime.timedelta(days=1))
     EventPageFactory(parent=calendar, is_registration_enabled=False)
     assert list(EventPage.objects.upcoming().open_for_registration()) == [open_event]

@@ -55,9 +55,6 @@ def test_capacity_holds_exactly_under_200_simultaneous_registrations(
     assert failures == []
     registrations = Registration.objects.filter(event=event)
     assert registrations.filter(status=RegistrationStatus.CONFIRMED).count() == CAPACITY
-    assert (
-        registrations.filter(status=RegistrationStatus.WAITING).count()
-        == ATTEMPTS - CAPACITY
-    )
+    assert registrations.filter(status=RegistrationStatus.WAITING).count() == ATTEMPTS - CAPACITY
     assert registrations.count() == ATTEMPTS
     assert registrations.values("email").distinct().count() == ATTEMPTS

@@ -54,9 +54,7 @@ def test_valid_registration_redirects_to_the_personal_page(client, event):
 
 
 def test_form_with_errors_keeps_everything_typed(client, event):
-    response = client.post(
-        form_url(event), valid_data(email="ikkje-ei-adresse", has_consented="")
-    )
+    response = client.post(form_url(event), valid_data(email="ikkje-ei-adresse", has_consented=""))
     html = response.content.decode()
     assert response.status_code == 200
     assert Registration.objects.count() == 0
@@ -96,14 +94,11 @@ def test_honeypot_filled_in_stores_nothing(client, event):
 def test_too_many_attempts_from_one_address_are_refused(client, calendar):
     event = EventPageFactory(parent=calendar, capacity=None)
     statuses = [
-        client.post(form_url(event), valid_data(email=f"p{n}@example.org")).status_code
-        for n in range(5)
+        client.post(form_url(event), valid_data(email=f"p{n}@example.org")).status_code for n in range(5)
     ]
     assert statuses == [302, 302, 302, 429, 429]
     assert Registration.objects.count() == 3
-    other = client.post(
-        form_url(event), valid_data(email="x@example.org"), REMOTE_ADDR="10.0.0.9"
-    )
+    other = client.post(form_url(event), valid_data(email="x@example.org"), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
 
 
@@ -120,27 +115,17 @@ def test_registration_closes_at_the_deadline(client, calendar):
 def test_registration_is_refused_before_it_opens(calendar):
     from distrikt.events.services import RegistrationClosedError, register_for_event
 
-    event = EventPageFactory(
-        parent=calendar, registration_opens=timezone.now() + datetime.timedelta(days=1)
-    )
+    event = EventPageFactory(parent=calendar, registration_opens=timezone.now() + datetime.timedelta(days=1))
     with pytest.raises(RegistrationClosedError) as closed:
         register_for_event(event, name="A", email="a@example.org", has_consented=True)
     assert closed.value.state == "not_open"
 
 
 def test_extra_questions_are_asked_and_answers_stored(client, event):
-    RegistrationQuestion.objects.create(
-        page=event, label="Kva vil du lære?", kind="text", is_required=True
-    )
-    RegistrationQuestion.objects.create(
-        page=event, label="Kva workshop?", kind="choice", choices="A\nB"
-    )
-    RegistrationQuestion.objects.create(
-        page=event, label="Overnattar du?", kind="yes_no"
-    )
-    questions = {
-        question.label: question.field_name for question in event.questions.all()
-    }
+    RegistrationQuestion.objects.create(page=event, label="Kva vil du lære?", kind="text", is_required=True)
+    RegistrationQuestion.objects.create(page=event, label="Kva workshop?", kind="choice", choices="A\nB")
+    RegistrationQuestion.objects.create(page=event, label="Overnattar du?", kind="yes_no")
+    questions = {question.label: question.field_name for question in event.questions.all()}
     response = client.post(form_url(event), valid_data())
     assert "Svar på dette spørsmålet" in response.content.decode()
     client.post(
@@ -153,9 +138,7 @@ def test_extra_questions_are_asked_and_answers_stored(client, event):
             }
         ),
     )
-    answers = {
-        item["question"]: item["answer"] for item in Registration.objects.get().answers
-    }
+    answers = {item["question"]: item["answer"] for item in Registration.objects.get().answers}
     assert answers == {
         "Kva vil du lære?": "Om nærbutikkar",
         "Kva workshop?": "B",
@@ -172,9 +155,7 @@ def test_chosen_municipality_is_stored_and_kept_on_error(client, event):
     from distrikt.municipalities.factories import MunicipalityFactory
 
     municipality = MunicipalityFactory(name="Prøvekommune")
-    response = client.post(
-        form_url(event), valid_data(municipality=municipality.pk, has_consented="")
-    )
+    response = client.post(form_url(event), valid_data(municipality=municipality.pk, has_consented=""))
     assert f'<option value="{municipality.pk}" selected>' in response.content.decode()
     client.post(form_url(event), valid_data(municipality=municipality.pk))
     assert Registration.objects.get().municipality == municipality

@@ -20,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def event_starting_in(calendar, hours: float):
     start = timezone.now() + datetime.timedelta(hours=hours)
-    return EventPageFactory(
-        parent=calendar, start=start, end=start + datetime.timedelta(hours=2)
-    )
+    return EventPageFactory(parent=calendar, start=start, end=start + datetime.timedelta(hours=2))
 
 
 def test_reminder_goes_to_confirmed_participants_of_events_within_the_lead_time(
@@ -65,15 +63,11 @@ def test_reminder_command_and_task_send(calendar):
 
 def ended_days_ago(calendar, days: int):
     end = timezone.now() - datetime.timedelta(days=days)
-    return EventPageFactory(
-        parent=calendar, start=end - datetime.timedelta(hours=3), end=end
-    )
+    return EventPageFactory(parent=calendar, start=end - datetime.timedelta(hours=3), end=end)
 
 
 def test_registrations_are_anonymised_after_the_retention_period(client, calendar):
-    old = RegistrationFactory(
-        event=ended_days_ago(calendar, 200), dietary_needs="Nøtter"
-    )
+    old = RegistrationFactory(event=ended_days_ago(calendar, 200), dietary_needs="Nøtter")
     recent = RegistrationFactory(event=ended_days_ago(calendar, 100))
     token = make_token(old)
     assert anonymise_expired_registrations() == 1

@@ -53,9 +53,7 @@ def test_person_can_cancel_through_the_link(client, two_registrations):
     assert first.status == RegistrationStatus.CANCELLED
 
 
-def test_person_can_delete_their_registration_through_the_link(
-    client, two_registrations
-):
+def test_person_can_delete_their_registration_through_the_link(client, two_registrations):
     first, second = two_registrations
     url = f"/pamelding/{first.pk}/{make_token(first)}/slett/"
     response = client.post(url)
@@ -74,11 +72,7 @@ def test_personal_page_is_never_cached(client, two_registrations):
 def test_personal_page_shows_streaming_link_only_with_a_seat(client, event):
     confirmed = RegistrationFactory(event=event)
     waiting = RegistrationFactory(event=event, status=RegistrationStatus.WAITING)
-    confirmed_html = client.get(
-        f"/pamelding/{confirmed.pk}/{make_token(confirmed)}/"
-    ).content.decode()
-    waiting_html = client.get(
-        f"/pamelding/{waiting.pk}/{make_token(waiting)}/"
-    ).content.decode()
+    confirmed_html = client.get(f"/pamelding/{confirmed.pk}/{make_token(confirmed)}/").content.decode()
+    waiting_html = client.get(f"/pamelding/{waiting.pk}/{make_token(waiting)}/").content.decode()
     assert event.online_url in confirmed_html
     assert event.online_url not in waiting_html

@@ -17,16 +17,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people(event):
     return {
-        "anna": RegistrationFactory(
-            event=event, name="Anna Aasen", dietary_needs="=SUM(A1)"
-        ),
+        "anna": RegistrationFactory(event=event, name="Anna Aasen", dietary_needs="=SUM(A1)"),
         "berit": RegistrationFactory(event=event, name="Berit Berg"),
-        "carl": RegistrationFactory(
-            event=event, name="Carl Co", status=RegistrationStatus.WAITING
-        ),
-        "dina": RegistrationFactory(
-            event=event, name="Dina Dal", status=RegistrationStatus.CANCELLED
-        ),
+        "carl": RegistrationFactory(event=event, name="Carl Co", status=RegistrationStatus.WAITING),
+        "dina": RegistrationFactory(event=event, name="Dina Dal", status=RegistrationStatus.CANCELLED),
     }
 
 
@@ -34,9 +28,7 @@ def staff_url(event, suffix: str = "") -> str:
     return f"/admin/arrangement/{event.pk}/{suffix}"
 
 
-def test_participant_list_shows_seats_waiting_list_and_totals(
-    editor_client, event, people
-):
+def test_participant_list_shows_seats_waiting_list_and_totals(editor_client, event, people):
     response = editor_client.get(staff_url(event))
     html = response.content.decode()
     assert response.status_code == 200
@@ -66,13 +58,9 @@ def test_staff_mark_attendance(editor_client, event, people):
     assert editor_client.get(staff_url(event)).context["totals"]["attended"] == 1
 
 
-def test_csv_export_lists_active_people_and_is_logged(
-    editor_client, editor, event, people
-):
+def test_csv_export_lists_active_people_and_is_logged(editor_client, editor, event, people):
     response = editor_client.post(staff_url(event, "eksport/csv/"))
-    rows = list(
-        csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
-    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     names = {row[1] for row in rows[1:]}
     assert names == {"Anna Aasen", "Berit Berg", "Carl Co"}
     assert "'=SUM(A1)" in {row[6] for row in rows[1:]}
@@ -117,9 +105,7 @@ def test_overview_lists_events_with_totals(editor_client, event, people):
     assert event.title in response.content.decode()
 
 
-def test_services_refuse_users_who_may_not_edit_the_event(
-    event, people, django_user_model
-):
+def test_services_refuse_users_who_may_not_edit_the_event(event, people, django_user_model):
     from django.core.exceptions import PermissionDenied
 
     from distrikt.events.services import export_participants

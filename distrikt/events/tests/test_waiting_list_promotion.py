@@ -32,9 +32,7 @@ def test_cancelling_a_seat_promotes_the_first_on_the_waiting_list(full_event):
     assert fourth.status == RegistrationStatus.WAITING
 
 
-def test_promoted_person_is_told_by_email_with_the_ics(
-    full_event, django_capture_on_commit_callbacks
-):
+def test_promoted_person_is_told_by_email_with_the_ics(full_event, django_capture_on_commit_callbacks):
     _event, (first, _second, third, _fourth) = full_event
     with django_capture_on_commit_callbacks(execute=True):
         cancel_registration(first)

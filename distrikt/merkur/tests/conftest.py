@@ -20,9 +20,7 @@ def other_merchant(django_user_model):
 
 @pytest.fixture
 def advisor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "radgivar", password="passord-for-test"
-    )
+    user = django_user_model.objects.create_user("radgivar", password="passord-for-test")
     group, _created = Group.objects.get_or_create(name=ADVISOR_GROUP_NAME)
     user.groups.add(group)
     return user

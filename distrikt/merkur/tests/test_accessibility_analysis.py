@@ -79,12 +79,8 @@ def test_recompute_stores_results_and_flags_critical_shops(settings):
     first = MunicipalityFactory(code="9001")
     second = MunicipalityFactory(code="9002")
     longitudes, latitudes = utm33_to_wgs84(SHOPS_X, SHOPS_Y)
-    west = ShopFactory(
-        municipality=first, longitude=longitudes[0], latitude=latitudes[0]
-    )
-    east = ShopFactory(
-        municipality=second, longitude=longitudes[1], latitude=latitudes[1]
-    )
+    west = ShopFactory(municipality=first, longitude=longitudes[0], latitude=latitudes[0])
+    east = ShopFactory(municipality=second, longitude=longitudes[1], latitude=latitudes[1])
     ShopFactory(
         municipality=second,
         longitude=longitudes[1],
@@ -119,9 +115,7 @@ def test_without_shops_everyone_is_far_from_a_shop():
 
 
 @pytest.mark.django_db
-def test_a_changed_shop_queues_one_recompute_after_commit(
-    django_capture_on_commit_callbacks, monkeypatch
-):
+def test_a_changed_shop_queues_one_recompute_after_commit(django_capture_on_commit_callbacks, monkeypatch):
     calls = []
     monkeypatch.setattr(
         "distrikt.merkur.tasks.recompute_accessibility",

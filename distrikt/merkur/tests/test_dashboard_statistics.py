@@ -32,30 +32,20 @@ def shops():
         "s2": ShopFactory(municipality=remote),
         "s3": ShopFactory(municipality=village),
         "s4": ShopFactory(municipality=unknown),
-        "s5": ShopFactory(
-            municipality=unknown, closed_on=datetime.date(2021, 3, 1), **closed
-        ),
-        "s6": ShopFactory(
-            municipality=remote, closed_on=datetime.date(2022, 8, 1), **closed
-        ),
+        "s5": ShopFactory(municipality=unknown, closed_on=datetime.date(2021, 3, 1), **closed),
+        "s6": ShopFactory(municipality=remote, closed_on=datetime.date(2022, 8, 1), **closed),
     }
     post = ExtraServiceFactory(name="Post i butikk", sort_order=0)
     fuel = ExtraServiceFactory(name="Drivstoff", sort_order=1)
-    ShopServiceFactory(
-        shop=result["s1"], service=post, started_on=datetime.date(2019, 6, 1)
-    )
+    ShopServiceFactory(shop=result["s1"], service=post, started_on=datetime.date(2019, 6, 1))
     ShopServiceFactory(
         shop=result["s2"],
         service=post,
         started_on=datetime.date(2018, 1, 1),
         ended_on=datetime.date(2020, 12, 31),
     )
-    ShopServiceFactory(
-        shop=result["s5"], service=post, started_on=datetime.date(2019, 1, 1)
-    )
-    ShopServiceFactory(
-        shop=result["s3"], service=fuel, started_on=datetime.date(2020, 1, 1)
-    )
+    ShopServiceFactory(shop=result["s5"], service=post, started_on=datetime.date(2019, 1, 1))
+    ShopServiceFactory(shop=result["s3"], service=fuel, started_on=datetime.date(2020, 1, 1))
     for name, turnover in [
         ("s1", 4_999_999),
         ("s2", 5_000_000),

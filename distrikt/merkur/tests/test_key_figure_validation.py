@@ -28,18 +28,14 @@ def test_no_warnings_without_a_previous_year(own_shop):
 
 def test_a_change_over_fifty_percent_is_warned_about(own_shop):
     ShopKeyFiguresFactory(shop=own_shop, year=2022, turnover=10_000_000)
-    warnings = services.plausibility_warnings(
-        own_shop, 2023, values(turnover=15_100_000)
-    )
+    warnings = services.plausibility_warnings(own_shop, 2023, values(turnover=15_100_000))
     assert len(warnings) == 1
     assert "+51 %" in warnings[0]
 
 
 def test_a_change_of_exactly_fifty_percent_is_accepted(own_shop):
     ShopKeyFiguresFactory(shop=own_shop, year=2022, turnover=10_000_000)
-    assert (
-        services.plausibility_warnings(own_shop, 2023, values(turnover=5_000_000)) == []
-    )
+    assert services.plausibility_warnings(own_shop, 2023, values(turnover=5_000_000)) == []
 
 
 def test_a_fall_over_fifty_percent_in_customers_is_warned_about(own_shop):
@@ -70,13 +66,9 @@ def url(shop, year=2023) -> str:
     return f"/merkur-register/butikk/{shop.pk}/nokkeltal/{year}/"
 
 
-def test_the_form_rejects_negative_turnover_and_keeps_the_input(
-    client, own_shop, merchant
-):
+def test_the_form_rejects_negative_turnover_and_keeps_the_input(client, own_shop, merchant):
     client.force_login(merchant)
-    response = client.post(
-        url(own_shop), {"turnover": "-5", "result": "-20000", "customers": "123"}
-    )
+    response = client.post(url(own_shop), {"turnover": "-5", "result": "-20000", "customers": "123"})
     assert response.status_code == 400
     content = response.content.decode()
     assert "Omsetnaden kan ikkje vere negativ." in content

@@ -80,12 +80,8 @@ def listed_shops():
     joker = ChainFactory(name="Joker", slug="joker")
     coop = ChainFactory(name="Coop Marked", slug="coop-marked")
     post = ExtraServiceFactory(slug="post", name="Post i butikk")
-    a = ShopFactory(
-        name="Aust (demo)", chain=joker, municipality=MunicipalityFactory(county=north)
-    )
-    b = ShopFactory(
-        name="Berg (demo)", chain=coop, municipality=MunicipalityFactory(county=north)
-    )
+    a = ShopFactory(name="Aust (demo)", chain=joker, municipality=MunicipalityFactory(county=north))
+    b = ShopFactory(name="Berg (demo)", chain=coop, municipality=MunicipalityFactory(county=north))
     c = ShopFactory(
         name="Cirkel (demo)",
         chain=joker,
@@ -109,9 +105,7 @@ def test_the_list_filters_by_county_chain_and_service(client, listed_shops):
         "Cirkel (demo)",
     ]
     assert names(client.get("/merkur-register/?service=post")) == ["Berg (demo)"]
-    assert names(client.get("/merkur-register/?county=93&chain=joker")) == [
-        "Aust (demo)"
-    ]
+    assert names(client.get("/merkur-register/?county=93&chain=joker")) == ["Aust (demo)"]
 
 
 def test_the_list_sorts(client, listed_shops):
@@ -162,14 +156,10 @@ def test_the_municipality_profile_gets_a_merkur_section(listed_shops):
     titles = [str(section.title) for section in sections_for(municipality)]
     assert "Merkur-butikkar i kommunen" in titles
     empty = MunicipalityFactory()
-    assert "Merkur-butikkar i kommunen" not in [
-        str(section.title) for section in sections_for(empty)
-    ]
+    assert "Merkur-butikkar i kommunen" not in [str(section.title) for section in sections_for(empty)]
 
 
-def test_the_shop_form_rejects_a_closed_shop_without_date_and_keeps_input(
-    client, advisor, listed_shops
-):
+def test_the_shop_form_rejects_a_closed_shop_without_date_and_keeps_input(client, advisor, listed_shops):
     shop = listed_shops["a"]
     client.force_login(advisor)
     response = client.post(
@@ -226,20 +216,14 @@ def test_the_profile_section_template_lists_shops_and_the_far_share(listed_shops
         municipality=municipality, population=200, population_over_10km=50
     )
     section = next(
-        section
-        for section in sections_for(municipality)
-        if section.template == "merkur/profile_section.html"
+        section for section in sections_for(municipality) if section.template == "merkur/profile_section.html"
     )
-    html = render_to_string(
-        section.template, {"section": section, "municipality": municipality}
-    )
+    html = render_to_string(section.template, {"section": section, "municipality": municipality})
     assert "Aust (demo)" in html
     assert "25.0 %" in html or "25,0 %" in html
 
 
-def test_the_merkur_page_names_its_target_group_for_the_events_block(
-    bundled_site, client
-):
+def test_the_merkur_page_names_its_target_group_for_the_events_block(bundled_site, client):
     response = client.get("/merkur/")
     assert response.context["target_group"].slug == "kjopmenn"
     assert response.context["knowledge_area"].slug == "merkur"

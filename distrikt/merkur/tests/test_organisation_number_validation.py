@@ -37,12 +37,9 @@ def test_a_base_with_remainder_one_has_no_valid_check_digit():
     base = next(
         str(candidate)
         for candidate in range(10_000_000, 10_001_000)
-        if sum(int(d) * w for d, w in zip(str(candidate), weights, strict=True)) % 11
-        == 1
+        if sum(int(d) * w for d, w in zip(str(candidate), weights, strict=True)) % 11 == 1
     )
-    assert not any(
-        is_valid_organisation_number(base + str(digit)) for digit in range(10)
-    )
+    assert not any(is_valid_organisation_number(base + str(digit)) for digit in range(10))
 
 
 def test_the_factory_numbers_pass_the_validator():

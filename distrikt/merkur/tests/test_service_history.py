@@ -47,9 +47,7 @@ def test_a_new_period_cannot_start_before_the_previous_one_ended(own_shop, merch
 
 
 def test_an_end_date_before_the_start_is_refused(own_shop, merchant):
-    period = services.start_service(
-        own_shop, ExtraServiceFactory(), datetime.date(2020, 5, 1), merchant
-    )
+    period = services.start_service(own_shop, ExtraServiceFactory(), datetime.date(2020, 5, 1), merchant)
     with pytest.raises(ValidationError):
         services.end_service(period, datetime.date(2020, 4, 30), merchant)
     period.refresh_from_db()
@@ -57,9 +55,7 @@ def test_an_end_date_before_the_start_is_refused(own_shop, merchant):
 
 
 def test_an_ended_period_cannot_be_ended_again(own_shop, merchant):
-    period = services.start_service(
-        own_shop, ExtraServiceFactory(), datetime.date(2020, 5, 1), merchant
-    )
+    period = services.start_service(own_shop, ExtraServiceFactory(), datetime.date(2020, 5, 1), merchant)
     services.end_service(period, datetime.date(2021, 1, 1), merchant)
     with pytest.raises(ValidationError):
         services.end_service(period, datetime.date(2022, 1, 1), merchant)
@@ -69,14 +65,10 @@ def test_an_ended_period_cannot_be_ended_again(own_shop, merchant):
 
 def test_another_merchant_cannot_change_the_services(own_shop, other_merchant):
     with pytest.raises(PermissionDenied):
-        services.start_service(
-            own_shop, ExtraServiceFactory(), datetime.date(2020, 1, 1), other_merchant
-        )
+        services.start_service(own_shop, ExtraServiceFactory(), datetime.date(2020, 1, 1), other_merchant)
 
 
-def test_the_services_page_ends_a_period_and_shows_the_history(
-    client, own_shop, merchant
-):
+def test_the_services_page_ends_a_period_and_shows_the_history(client, own_shop, merchant):
     period = services.start_service(
         own_shop, ExtraServiceFactory(name="Kafé"), datetime.date(2020, 1, 1), merchant
     )

@@ -15,9 +15,7 @@ from distrikt.municipalities.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
-HEADER = (
-    "namn,organisasjonsnummer,kommunenummer,kjede,breiddegrad,lengdegrad,medlem_sidan"
-)
+HEADER = "namn,organisasjonsnummer,kommunenummer,kjede,breiddegrad,lengdegrad,medlem_sidan"
 
 
 @pytest.fixture
@@ -63,9 +61,7 @@ def test_one_bad_row_means_nothing_is_written(municipality, chain, advisor):
     assert len(report.valid_forms) == 2
 
 
-def test_the_valid_rows_can_be_imported_when_the_user_asks(
-    municipality, chain, advisor
-):
+def test_the_valid_rows_can_be_imported_when_the_user_asks(municipality, chain, advisor):
     content = csv_file(good_row(1), "Feil nummer,123456789,9101,Joker,,,", good_row(3))
     report = import_shops("butikkar.csv", content, advisor, import_valid_rows=True)
     assert report.imported == 2
@@ -73,9 +69,7 @@ def test_the_valid_rows_can_be_imported_when_the_user_asks(
     assert len(report.errors) == 1
 
 
-def test_duplicates_in_the_file_and_unknown_chains_are_reported(
-    municipality, chain, advisor
-):
+def test_duplicates_in_the_file_and_unknown_chains_are_reported(municipality, chain, advisor):
     number = valid_organisation_number(1)
     content = csv_file(
         f"A (demo),{number},9101,Joker,,,",
@@ -155,13 +149,9 @@ def test_the_upload_form_refuses_large_files(client, advisor, settings):
     assert "for stor" in response.content.decode()
 
 
-def test_the_import_page_shows_the_validation_report(
-    client, municipality, chain, advisor
-):
+def test_the_import_page_shows_the_validation_report(client, municipality, chain, advisor):
     client.force_login(advisor)
-    upload = SimpleUploadedFile(
-        "butikkar.csv", csv_file(good_row(1), "Feil,123,9101,,,,"), "text/csv"
-    )
+    upload = SimpleUploadedFile("butikkar.csv", csv_file(good_row(1), "Feil,123,9101,,,,"), "text/csv")
     response = client.post("/merkur-register/import/", {"file": upload})
     assert response.status_code == 400
     content = response.content.decode()

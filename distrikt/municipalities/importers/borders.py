@@ -86,8 +86,6 @@ class BorderMap:
                 else:
                     sums[(target, year)] += value
             if is_split:
-                notes.append(
-                    f"{code} ({year}): split between {', '.join(targets)}; successors left missing"
-                )
+                notes.append(f"{code} ({year}): split between {', '.join(targets)}; successors left missing")
         mapped = {key: value for key, value in sums.items() if key not in broken}
         return mapped, notes

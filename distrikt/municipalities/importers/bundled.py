@@ -33,16 +33,8 @@ def centrality_rows(path: Path) -> list[ObservationRow]:
     rows = []
     for row in read_csv(path):
         code = row["kommunenummer"]
-        rows.append(
-            ObservationRow(
-                code, indicators.CENTRALITY_INDEX, 2024, int(row["sentralitetsindeks"])
-            )
-        )
-        rows.append(
-            ObservationRow(
-                code, indicators.CENTRALITY_CLASS, 2024, int(row["sentralitetsklasse"])
-            )
-        )
+        rows.append(ObservationRow(code, indicators.CENTRALITY_INDEX, 2024, int(row["sentralitetsindeks"])))
+        rows.append(ObservationRow(code, indicators.CENTRALITY_CLASS, 2024, int(row["sentralitetsklasse"])))
     return rows
 
 
@@ -62,24 +54,16 @@ def employment_rows(directory: Path, border_map: BorderMap) -> list[ObservationR
                 )
             )
     on_2016_codes: dict[tuple[str, int], float | None] = {}
-    for row in read_csv(
-        directory / "sysselsatte_2005_2015_kommunar2016_distriktstall.csv"
-    ):
+    for row in read_csv(directory / "sysselsatte_2005_2015_kommunar2016_distriktstall.csv"):
         for year in (2005, 2015):
-            on_2016_codes[(row["kommunenummer"], year)] = float(
-                row[f"sysselsatte_{year}"]
-            )
+            on_2016_codes[(row["kommunenummer"], year)] = float(row[f"sysselsatte_{year}"])
     mapped, _notes = border_map.map_counts(on_2016_codes)
     for (code, year), value in sorted(mapped.items()):
         seen.add((code, year))
         rows.append(ObservationRow(code, indicators.EMPLOYMENT, year, value))
     telemark: dict[tuple[str, int], int] = defaultdict(int)
-    for row in read_csv(
-        directory / "telemark_sysselsatte_arbeidssted_naering17_2016_2025.csv"
-    ):
-        telemark[(row["kommunenummer"], int(row["aar"]))] += int(
-            row["sysselsatte_arbeidssted"]
-        )
+    for row in read_csv(directory / "telemark_sysselsatte_arbeidssted_naering17_2016_2025.csv"):
+        telemark[(row["kommunenummer"], int(row["aar"]))] += int(row["sysselsatte_arbeidssted"])
     for (code, year), value in sorted(telemark.items()):
         if (code, year) not in seen:
             rows.append(ObservationRow(code, indicators.EMPLOYMENT, year, value))
@@ -93,15 +77,11 @@ def load_bundled_figures(data_dir: Path) -> dict[str, int]:
     for name, rows in (
         (
             "population",
-            population_rows(
-                data_dir / "befolkning" / "folkemengd_kommune_2024grenser_1986_2026.csv"
-            ),
+            population_rows(data_dir / "befolkning" / "folkemengd_kommune_2024grenser_1986_2026.csv"),
         ),
         (
             "centrality",
-            centrality_rows(
-                data_dir / "sentralitet" / "sentralitetsindeks_kommunar_2024.csv"
-            ),
+            centrality_rows(data_dir / "sentralitet" / "sentralitetsindeks_kommunar_2024.csv"),
         ),
         ("employment", employment_rows(data_dir / "sysselsetting", border_map)),
     ):

@@ -63,9 +63,7 @@ def _county_for(code: str, current_counties: dict[str, County]) -> County:
         defaults={
             "name": name,
             "slug": norwegian_slug(f"{county_code}-{name}"),
-            "valid_to": date(2023, 12, 31)
-            if county_code in {"30", "38", "54"}
-            else date(2019, 12, 31),
+            "valid_to": date(2023, 12, 31) if county_code in {"30", "38", "54"} else date(2019, 12, 31),
         },
     )
     current_counties[county_code] = county
@@ -75,10 +73,7 @@ def _county_for(code: str, current_counties: dict[str, County]) -> County:
 @transaction.atomic
 def load_code_history(kommunar_dir: Path) -> tuple[int, int]:
     """Create former municipalities and their successions. Returns (units, successions)."""
-    current = {
-        municipality.code: municipality
-        for municipality in Municipality.objects.current()
-    }
+    current = {municipality.code: municipality for municipality in Municipality.objects.current()}
     counties = {county.code: county for county in County.objects.current()}
     names = known_names(kommunar_dir)
     groups: dict[tuple[str, int, int], list[tuple[str, float]]] = defaultdict(list)
@@ -92,9 +87,7 @@ def load_code_history(kommunar_dir: Path) -> tuple[int, int]:
         (municipality.code, municipality.valid_from): municipality
         for municipality in Municipality.objects.filter(valid_to__isnull=False)
     }
-    existing_pairs = set(
-        Succession.objects.values_list("predecessor_id", "successor_id")
-    )
+    existing_pairs = set(Succession.objects.values_list("predecessor_id", "successor_id"))
     Municipality.objects.bulk_create(
         [
             Municipality(
@@ -119,10 +112,6 @@ def load_code_history(kommunar_dir: Path) -> tuple[int, int]:
         for successor_code, share in targets:
             successor = current[successor_code]
             if (municipality.pk, successor.pk) not in existing_pairs:
-                successions.append(
-                    Succession(
-                        predecessor=municipality, successor=successor, share=share
-                    )
-                )
+                successions.append(Succession(predecessor=municipality, successor=successor, share=share))
     Succession.objects.bulk_create(successions)
     return len(groups), len(successions)

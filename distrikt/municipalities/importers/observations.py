@@ -50,10 +50,7 @@ def ensure_indicators(codes: Iterable[str]) -> dict[str, Indicator]:
 
 
 def current_municipalities_by_code() -> dict[str, Municipality]:
-    return {
-        municipality.code: municipality
-        for municipality in Municipality.objects.current()
-    }
+    return {municipality.code: municipality for municipality in Municipality.objects.current()}
 
 
 @transaction.atomic
@@ -77,9 +74,9 @@ def write_observations(rows: list[ObservationRow], *, replace: bool) -> tuple[in
             observation.indicator_id,
             observation.year,
         ): observation
-        for observation in Observation.objects.filter(
-            indicator__in=indicators.values()
-        ).only("id", "municipality_id", "indicator_id", "year")
+        for observation in Observation.objects.filter(indicator__in=indicators.values()).only(
+            "id", "municipality_id", "indicator_id", "year"
+        )
     }
     to_create = []
     to_update = []
@@ -100,9 +97,7 @@ def write_observations(rows: list[ObservationRow], *, replace: bool) -> tuple[in
                     setattr(observation, name, value)
                 to_update.append(observation)
             continue
-        existing[key] = Observation(
-            municipality=municipality, indicator=indicator, year=row.year, **fields
-        )
+        existing[key] = Observation(municipality=municipality, indicator=indicator, year=row.year, **fields)
         to_create.append(existing[key])
     Observation.objects.bulk_create(to_create, batch_size=2000)
     if to_update:

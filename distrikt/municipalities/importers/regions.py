@@ -15,18 +15,12 @@ BA_SOURCE = "Statistisk sentralbyrå: Bo- og arbeidsmarkedsregioner 2024"
 @transaction.atomic
 def load_labour_market_regions(path: Path) -> tuple[int, int]:
     """Create the 159 regions and their members; existing regions are left as edited."""
-    municipalities = {
-        municipality.code: municipality
-        for municipality in Municipality.objects.current()
-    }
-    regions = {
-        region.code: region
-        for region in Region.objects.filter(kind=RegionKind.LABOUR_MARKET)
-    }
+    municipalities = {municipality.code: municipality for municipality in Municipality.objects.current()}
+    regions = {region.code: region for region in Region.objects.filter(kind=RegionKind.LABOUR_MARKET)}
     memberships = set(
-        RegionMembership.objects.filter(
-            region__kind=RegionKind.LABOUR_MARKET
-        ).values_list("region_id", "municipality_id")
+        RegionMembership.objects.filter(region__kind=RegionKind.LABOUR_MARKET).values_list(
+            "region_id", "municipality_id"
+        )
     )
     new_memberships = []
     for row in read_csv(path):

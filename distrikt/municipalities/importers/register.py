@@ -66,16 +66,12 @@ def load_register_2024(path: Path) -> tuple[int, int]:
                 valid_from=STRUCTURE_2024_START,
                 defaults={
                     "name": row["fylkesnavn_kartverket"] or row["fylkesnavn_ssb"],
-                    "slug": norwegian_slug(
-                        f"{code}-{row['fylkesnavn_kartverket'].split(' - ')[0]}"
-                    ),
+                    "slug": norwegian_slug(f"{code}-{row['fylkesnavn_kartverket'].split(' - ')[0]}"),
                 },
             )
     norwegian = norwegian_names(path.parent / "kommune_namn_sprak_2023.csv")
     existing = set(
-        Municipality.objects.filter(valid_from=STRUCTURE_2024_START).values_list(
-            "code", flat=True
-        )
+        Municipality.objects.filter(valid_from=STRUCTURE_2024_START).values_list("code", flat=True)
     )
     Municipality.objects.bulk_create(
         [

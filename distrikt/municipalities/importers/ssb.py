@@ -74,18 +74,14 @@ def _category_codes(dimension: dict) -> list[str]:
     if isinstance(index, list):
         return list(index)
     if isinstance(index, dict):
-        return [
-            code for code, _position in sorted(index.items(), key=lambda item: item[1])
-        ]
+        return [code for code, _position in sorted(index.items(), key=lambda item: item[1])]
     raise MalformedResponse("category.index must be a list or an object")
 
 
 def parse_jsonstat2(data: Any) -> Dataset:
     """Check and read a JSON-stat2 dataset."""
     try:
-        if data.get("class") != "dataset" or not str(
-            data.get("version", "")
-        ).startswith("2"):
+        if data.get("class") != "dataset" or not str(data.get("version", "")).startswith("2"):
             raise MalformedResponse("not a JSON-stat 2.0 dataset")
         dimension_ids = list(data["id"])
         sizes = list(data["size"])
@@ -119,9 +115,7 @@ def parse_jsonstat2(data: Any) -> Dataset:
                 raise MalformedResponse(f"value {value!r} is not a number")
         raw_status = data.get("status") or {}
         if isinstance(raw_status, list):
-            statuses = {
-                index: status for index, status in enumerate(raw_status) if status
-            }
+            statuses = {index: status for index, status in enumerate(raw_status) if status}
         else:
             statuses = {int(index): status for index, status in raw_status.items()}
     except MalformedResponse:
@@ -171,8 +165,7 @@ def _count_rows(
     )
     mapped, _notes = border_map.map_counts(values)
     return [
-        ObservationRow(code, indicator_code, year, value)
-        for (code, year), value in sorted(mapped.items())
+        ObservationRow(code, indicator_code, year, value) for (code, year), value in sorted(mapped.items())
     ]
 
 
@@ -192,11 +185,7 @@ def diversity_rows(dataset: Dataset, border_map: BorderMap) -> list[ObservationR
     for codes, value, _status in dataset.cells():
         industry = codes["NACE2007"]
         key = _region_and_year(codes)
-        if (
-            key is None
-            or not re.fullmatch(r"\d{2}", industry)
-            or industry in {"00", "99"}
-        ):
+        if key is None or not re.fullmatch(r"\d{2}", industry) or industry in {"00", "99"}:
             continue
         sums = by_industry[industry]
         if key in sums and sums[key] is None:
@@ -242,9 +231,7 @@ def change_rows(dataset: Dataset, border_map: BorderMap) -> list[ObservationRow]
         )
     mapped = {}
     for content in needed:
-        values = _summed(
-            dataset, lambda codes, content=content: codes["ContentsCode"] == content
-        )
+        values = _summed(dataset, lambda codes, content=content: codes["ContentsCode"] == content)
         mapped[content], _notes = border_map.map_counts(values)
     rows = []
     for indicator_code, plus, minus in (
@@ -254,11 +241,7 @@ def change_rows(dataset: Dataset, border_map: BorderMap) -> list[ObservationRow]
     ):
         for key in sorted(mapped[plus].keys() & mapped[minus].keys()):
             code, year = key
-            rows.append(
-                ObservationRow(
-                    code, indicator_code, year, mapped[plus][key] - mapped[minus][key]
-                )
-            )
+            rows.append(ObservationRow(code, indicator_code, year, mapped[plus][key] - mapped[minus][key]))
     return rows
 
 
@@ -345,25 +328,17 @@ def fetch(
     try:
         response = requests.get(url, params=params, timeout=timeout)
     except requests.Timeout as error:
-        raise SsbTimeout(
-            f"SSB did not answer within {timeout} s for table {table_id}"
-        ) from error
+        raise SsbTimeout(f"SSB did not answer within {timeout} s for table {table_id}") from error
     except requests.RequestException as error:
-        raise SsbHttpError(
-            f"could not reach SSB for table {table_id}: {error}"
-        ) from error
+        raise SsbHttpError(f"could not reach SSB for table {table_id}: {error}") from error
     if response.status_code == 404:
         raise UnknownTable(f"SSB has no table {table_id}")
     if response.status_code >= 400:
-        raise SsbHttpError(
-            f"SSB answered {response.status_code} for table {table_id}: {response.text[:200]}"
-        )
+        raise SsbHttpError(f"SSB answered {response.status_code} for table {table_id}: {response.text[:200]}")
     try:
         return response.json()
     except ValueError as error:
-        raise MalformedResponse(
-            f"SSB's answer for table {table_id} is not JSON"
-        ) from error
+        raise MalformedResponse(f"SSB's answer for table {table_id} is not JSON") from error
 
 
 @dataclass
@@ -388,9 +363,7 @@ def import_table(
     """Fetch (or take the given JSON), parse, map and store one table, all or nothing."""
     spec = TABLES.get(table_id)
     if spec is None:
-        raise UnknownTable(
-            f"table {table_id} is not configured; known tables: {', '.join(sorted(TABLES))}"
-        )
+        raise UnknownTable(f"table {table_id} is not configured; known tables: {', '.join(sorted(TABLES))}")
     if data is None:
         progress("fetch")
         data = fetcher(table_id, {**spec.selection, **(extra_selection or {})}, years)

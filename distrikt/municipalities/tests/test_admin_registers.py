@@ -27,13 +27,5 @@ def test_editors_can_list_and_create_regions(editor_client):
 
 @pytest.mark.django_db
 def test_indicator_and_membership_listings_open(editor_client):
-    assert (
-        editor_client.get("/admin/snippets/municipalities/indicator/").status_code
-        == 200
-    )
-    assert (
-        editor_client.get(
-            "/admin/snippets/municipalities/regionmembership/"
-        ).status_code
-        == 200
-    )
+    assert editor_client.get("/admin/snippets/municipalities/indicator/").status_code == 200
+    assert editor_client.get("/admin/snippets/municipalities/regionmembership/").status_code == 200

@@ -18,9 +18,7 @@ def test_the_openapi_schema_lists_the_municipality_routes(db, client):
 def test_the_list_filters_by_county_and_class(register, client):
     rows = client.get("/api/v1/municipalities?county=50&centrality_class=6").json()
     assert rows
-    assert all(
-        row["county_code"] == "50" and row["centrality_class"] == 6 for row in rows
-    )
+    assert all(row["county_code"] == "50" and row["centrality_class"] == 6 for row in rows)
     assert len(client.get("/api/v1/municipalities").json()) == 357
 
 
@@ -28,9 +26,7 @@ def test_responses_carry_etags_and_answer_304_when_unchanged(register, client):
     response = client.get("/api/v1/municipalities")
     assert response["Cache-Control"].startswith("public")
     etag = response["ETag"]
-    assert (
-        client.get("/api/v1/municipalities", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    )
+    assert client.get("/api/v1/municipalities", HTTP_IF_NONE_MATCH=etag).status_code == 304
     steinkjer = Municipality.objects.current().get(code="5006")
     steinkjer.name = "Steinkjer endra"
     steinkjer.save()
@@ -70,19 +66,14 @@ def test_the_index_endpoint_says_which_components_are_missing(register, client):
         "employment_growth",
         "business_diversity",
     }
-    simplified = client.get(
-        "/api/v1/indices/distriktsindeks?year=2026&method=2022&simplified=true"
-    ).json()
+    simplified = client.get("/api/v1/indices/distriktsindeks?year=2026&method=2022&simplified=true").json()
     assert simplified["is_simplified"] is True
     assert len(simplified["results"]) == 350
     assert set(simplified["results"][0]["components"]) == {
         "centrality",
         "population_growth",
     }
-    assert (
-        client.get("/api/v1/indices/distriktsindeks?year=2026&method=1999").status_code
-        == 404
-    )
+    assert client.get("/api/v1/indices/distriktsindeks?year=2026&method=1999").status_code == 404
 
 
 def test_stored_scores_appear_in_the_list(register, client):
@@ -95,11 +86,7 @@ def test_stored_scores_appear_in_the_list(register, client):
         rank=160,
         components={},
     )
-    row = next(
-        row
-        for row in client.get("/api/v1/municipalities?county=50").json()
-        if row["code"] == "5006"
-    )
+    row = next(row for row in client.get("/api/v1/municipalities?county=50").json() if row["code"] == "5006")
     assert row["distriktsindeks"] == pytest.approx(48.5)
     assert row["distriktsindeks_year"] == 2025
 

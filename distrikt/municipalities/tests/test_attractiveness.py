@@ -28,10 +28,7 @@ def test_the_components_and_the_remainder_sum_to_the_total_change():
     assert [item.total for item in result] == [12, -7]
     for item in result:
         assert (
-            item.birth_balance
-            + item.net_domestic_migration
-            + item.net_immigration
-            + item.unexplained
+            item.birth_balance + item.net_domestic_migration + item.net_immigration + item.unexplained
             == item.total
         )
     assert result[0].unexplained == 1
@@ -49,10 +46,7 @@ def test_residential_attractiveness_is_the_residual_of_the_regression():
     # Three municipalities on the line y = 1 + 0.5x, one 2 points above it.
     employment = {1: 0.0, 2: 2.0, 3: 4.0, 4: 6.0}
     migration = {1: 1.0, 2: 2.0, 3: 3.0, 4: 6.0}
-    results = {
-        result.municipality_id: result
-        for result in residential_attractiveness(migration, employment)
-    }
+    results = {result.municipality_id: result for result in residential_attractiveness(migration, employment)}
     residuals = [results[key].attractiveness for key in (1, 2, 3, 4)]
     assert sum(residuals) == pytest.approx(0.0)
     assert residuals[3] == max(residuals)
@@ -62,8 +56,7 @@ def test_residential_attractiveness_is_the_residual_of_the_regression():
 @pytest.mark.django_db
 def test_decomposition_and_attractiveness_are_read_from_observations():
     municipalities = [
-        MunicipalityFactory(code=f"{9200 + number}", valid_from=date(2024, 1, 1))
-        for number in range(3)
+        MunicipalityFactory(code=f"{9200 + number}", valid_from=date(2024, 1, 1)) for number in range(3)
     ]
     for code in (
         indicators.POPULATION,
@@ -141,9 +134,7 @@ def test_the_profile_shows_the_components_chart_and_the_attractiveness(client):
     assert "Attraktivitet som bustad" in html
     assert "2023–2024" in html
     assert "/kommunar/9251-test/data/fodselsoverskot.csv" in html
-    csv_text = client.get(
-        "/kommunar/9251-test/data/innanlandsk-flytting.csv"
-    ).content.decode()
+    csv_text = client.get("/kommunar/9251-test/data/innanlandsk-flytting.csv").content.decode()
     assert csv_text.splitlines()[1].startswith("9251,")
     assert csv_text.splitlines()[1].endswith(",2023,10.0,False")
 
@@ -158,8 +149,7 @@ def test_the_command_stores_attractiveness_with_its_method_and_period():
     with pytest.raises(CommandError):
         call_command("compute_attractiveness", verbosity=0)
     municipalities = [
-        MunicipalityFactory(code=f"{9270 + number}", valid_from=date(2024, 1, 1))
-        for number in range(3)
+        MunicipalityFactory(code=f"{9270 + number}", valid_from=date(2024, 1, 1)) for number in range(3)
     ]
     for number, municipality in enumerate(municipalities):
         for code, year, value in (
@@ -180,14 +170,8 @@ def test_the_command_stores_attractiveness_with_its_method_and_period():
                 value=value,
             )
     call_command("compute_attractiveness", verbosity=0)
-    stored = Observation.objects.filter(
-        indicator__code=indicators.RESIDENTIAL_ATTRACTIVENESS
-    )
+    stored = Observation.objects.filter(indicator__code=indicators.RESIDENTIAL_ATTRACTIVENESS)
     assert stored.count() == 3
-    assert {observation.method_version for observation in stored} == {
-        "attraktivitet-1:2023-2024"
-    }
-    assert sum(observation.value for observation in stored) == pytest.approx(
-        0.0, abs=1e-3
-    )
+    assert {observation.method_version for observation in stored} == {"attraktivitet-1:2023-2024"}
+    assert sum(observation.value for observation in stored) == pytest.approx(0.0, abs=1e-3)
     assert stored.get(municipality=municipalities[2]).value > 0

@@ -19,13 +19,9 @@ def border_map():
         ("8002", [merged]),
         ("8003", [left, right]),
     ):
-        former = MunicipalityFactory(
-            code=code, valid_from=date(2000, 1, 1), valid_to=date(2019, 12, 31)
-        )
+        former = MunicipalityFactory(code=code, valid_from=date(2000, 1, 1), valid_to=date(2019, 12, 31))
         for target in targets:
-            Succession.objects.create(
-                predecessor=former, successor=target, share=1 / len(targets)
-            )
+            Succession.objects.create(predecessor=former, successor=target, share=1 / len(targets))
     return BorderMap.from_database()
 
 

@@ -67,9 +67,9 @@ def test_key_figures_come_from_the_latest_real_values(register):
 
 def test_employment_of_split_municipalities_is_left_missing_not_guessed(register):
     codes_2005 = set(
-        Observation.objects.filter(
-            indicator__code=indicators.EMPLOYMENT, year=2005
-        ).values_list("municipality__code", flat=True)
+        Observation.objects.filter(indicator__code=indicators.EMPLOYMENT, year=2005).values_list(
+            "municipality__code", flat=True
+        )
     )
     assert "5006" in codes_2005
     assert not {"1508", "1580", "1806", "1875"} & codes_2005

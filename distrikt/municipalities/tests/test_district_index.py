@@ -62,8 +62,7 @@ def test_weighted_sum_of_a_hand_calculated_example():
 
 def _complete_data(year: int) -> list:
     municipalities = [
-        MunicipalityFactory(code=f"{9100 + number}", valid_from=date(2024, 1, 1))
-        for number in range(4)
+        MunicipalityFactory(code=f"{9100 + number}", valid_from=date(2024, 1, 1)) for number in range(4)
     ]
     codes = {
         name: IndicatorFactory(code=name)
@@ -136,9 +135,7 @@ def test_the_simplified_variant_renormalises_the_weights_of_the_available_compon
 def test_the_command_stores_a_complete_edition_and_refuses_an_incomplete_one():
     _complete_data(2025)
     call_command("compute_distriktsindeks", year=2025, method="2022", verbosity=0)
-    assert (
-        DistrictIndexScore.objects.filter(year=2025, is_simplified=False).count() == 4
-    )
+    assert DistrictIndexScore.objects.filter(year=2025, is_simplified=False).count() == 4
     with pytest.raises(CommandError, match="incomplete"):
         call_command("compute_distriktsindeks", year=2026, method="2022", verbosity=0)
     assert not DistrictIndexScore.objects.filter(year=2026).exists()
@@ -152,10 +149,7 @@ def test_the_bundled_data_completes_no_edition_and_the_reasons_are_named(registe
     assert len(missing[BUSINESS_DIVERSITY].values) == 0
     assert len(missing[EMPLOYMENT_GROWTH].values) == 17
     # Ten-year population growth is missing for the split municipalities (estimates).
-    assert (
-        missing[POPULATION_GROWTH].expected - len(missing[POPULATION_GROWTH].values)
-        == 7
-    )
+    assert missing[POPULATION_GROWTH].expected - len(missing[POPULATION_GROWTH].values) == 7
     assert latest.inputs[CENTRALITY].is_complete
     old_method = compute_edition(2016, "2018")
     assert {component.key for component in old_method.missing_components} >= {

@@ -22,9 +22,7 @@ def test_every_municipality_profile_renders(register, client):
         assert municipality.name in response.content.decode()
 
 
-def test_the_profile_shows_key_figures_charts_tables_and_similar_municipalities(
-    register, client
-):
+def test_the_profile_shows_key_figures_charts_tables_and_similar_municipalities(register, client):
     html = client.get("/kommunar/5006-steinkjer/").content.decode()
     assert "<h1" in html and html.count("<h1") == 1
     assert "24\xa0007" in html or "24 007" in html
@@ -39,9 +37,7 @@ def test_an_old_code_redirects_to_its_successor(register, client):
     response = client.get("/kommunar/1702-steinkjer/")
     assert response.status_code == 301
     assert response["Location"] == "/kommunar/5006-steinkjer/"
-    assert (
-        client.get("/nb/kommunar/1702/")["Location"] == "/nb/kommunar/5006-steinkjer/"
-    )
+    assert client.get("/nb/kommunar/1702/")["Location"] == "/nb/kommunar/5006-steinkjer/"
     assert client.get("/kommunar/5006/")["Location"] == "/kommunar/5006-steinkjer/"
 
 
@@ -69,21 +65,15 @@ def test_downloads_give_the_same_numbers_as_csv_and_excel(register, client):
 
 
 def test_the_overview_filters_sorts_and_colours_the_map(register, client):
-    response = client.get(
-        "/kommunar/?fylke=50&klasse=6&sorter=folketal&retning=fallande"
-    )
+    response = client.get("/kommunar/?fylke=50&klasse=6&sorter=folketal&retning=fallande")
     municipalities = response.context["municipalities"]
     assert municipalities
-    assert all(
-        m.county.code == "50" and m.centrality_class == 6 for m in municipalities
-    )
+    assert all(m.county.code == "50" and m.centrality_class == 6 for m in municipalities)
     populations = [m.population for m in municipalities]
     assert populations == sorted(populations, reverse=True)
     html = response.content.decode()
     assert "<path d=" in html and 'aria-sort="descending"' in html
-    small = client.get("/kommunar/?storleik=under-2000&prioritert=ja").context[
-        "municipalities"
-    ]
+    small = client.get("/kommunar/?storleik=under-2000&prioritert=ja").context["municipalities"]
     assert small and all(m.population < 2000 and m.is_priority for m in small)
 
 
@@ -104,15 +94,11 @@ def test_county_and_region_pages_summarise_their_municipalities(register, client
     assert "Inderøy" in region.content.decode()
 
 
-def test_the_index_page_shows_missing_components_and_the_simplified_variant_on_request(
-    register, client
-):
+def test_the_index_page_shows_missing_components_and_the_simplified_variant_on_request(register, client):
     default = client.get("/kommunar/distriktsindeksen/")
     assert default.context["edition"].rows == []
     assert "blir ikkje publisert" in default.content.decode()
-    simplified = client.get(
-        "/kommunar/distriktsindeksen/?aar=2026&metode=2022&forenkla=on"
-    )
+    simplified = client.get("/kommunar/distriktsindeksen/?aar=2026&metode=2022&forenkla=on")
     assert len(simplified.context["rows"]) == 350
     assert "Forenkla variant" in simplified.content.decode()
     custom = client.get(
@@ -121,23 +107,16 @@ def test_the_index_page_shows_missing_components_and_the_simplified_variant_on_r
     )
     assert custom.context["used_weights"][0][1] == pytest.approx(100)
     assert (
-        custom.context["rows"][0]["municipality"].code
-        != simplified.context["rows"][0]["municipality"].code
+        custom.context["rows"][0]["municipality"].code != simplified.context["rows"][0]["municipality"].code
     )
-    invalid = client.get(
-        "/kommunar/distriktsindeksen/?vekt_sentralitet=0&vekt_folketalsvekst=0"
-    )
+    invalid = client.get("/kommunar/distriktsindeksen/?vekt_sentralitet=0&vekt_folketalsvekst=0")
     assert invalid.context["form"].errors
 
 
 @pytest.mark.django_db
 def test_sections_from_other_apps_render_in_the_reserved_space(client, monkeypatch):
-    municipality = MunicipalityFactory(
-        code="9301", slug="9301-testkommune", valid_from=date(2024, 1, 1)
-    )
-    monkeypatch.setattr(
-        "distrikt.municipalities.profile_sections._providers", list(_providers)
-    )
+    municipality = MunicipalityFactory(code="9301", slug="9301-testkommune", valid_from=date(2024, 1, 1))
+    monkeypatch.setattr("distrikt.municipalities.profile_sections._providers", list(_providers))
 
     def provider(target):
         return ProfileSection(

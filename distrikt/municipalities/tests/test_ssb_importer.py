@@ -62,9 +62,7 @@ def test_employment_import_maps_codes_and_skips_hidden_cells(register, sample):
     assert ("1151", 2014) not in employment
 
 
-def test_private_diversity_is_one_minus_the_herfindahl_of_two_digit_industries(
-    register, sample
-):
+def test_private_diversity_is_one_minus_the_herfindahl_of_two_digit_industries(register, sample):
     result = import_table("13470", data=sample("ssb_13470_sample.json"))
     diversity = values_of(indicators.PRIVATE_DIVERSITY)
     # Steinkjer: 600, 1800, 600 of 3000 → 0.04 + 0.36 + 0.04 = 0.44 (totals and 99 left out).

@@ -188,13 +188,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{created} demo event(s) created.")
 
     def _create(self, calendar, row, today, speaker) -> None:
-        (slug, title, kind, days, hour, hours, place, capacity, areas, groups, lead) = (
-            row
-        )
+        (slug, title, kind, days, hour, hours, place, capacity, areas, groups, lead) = row
         start = timezone.make_aware(
-            datetime.datetime.combine(
-                today + datetime.timedelta(days=days), datetime.time(hour)
-            )
+            datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(hour))
         )
         place_kind, place_key = place
         event = EventPage(
@@ -207,9 +203,7 @@ class Command(BaseCommand):
             end=start + datetime.timedelta(hours=hours),
             place_kind=place_kind,
             capacity=capacity,
-            registration_deadline=start - datetime.timedelta(days=1)
-            if days > 2
-            else None,
+            registration_deadline=start - datetime.timedelta(days=1) if days > 2 else None,
             contact_email="post@distriktssenteret.no",
             is_demo=True,
             contact_person=speaker,
@@ -217,9 +211,7 @@ class Command(BaseCommand):
         if place_kind == PlaceKind.OFFICE:
             event.office = Office.objects.filter(slug=place_key).first()
         elif place_kind == PlaceKind.MUNICIPALITY:
-            event.municipality = (
-                Municipality.objects.current().filter(code=place_key).first()
-            )
+            event.municipality = Municipality.objects.current().filter(code=place_key).first()
             event.address = "Kommunehuset, møterom 1 (demo-adresse)"
         else:
             event.online_url = DEMO_STREAM_URL
@@ -252,9 +244,7 @@ class Command(BaseCommand):
         event.knowledge_areas.set(KnowledgeArea.objects.filter(slug__in=areas))
         event.target_groups.set(TargetGroup.objects.filter(slug__in=groups))
         if kind == EventKind.WORKSHOP:
-            event.questions.create(
-                label="Kva stad vil du arbeide med?", kind="text", sort_order=0
-            )
+            event.questions.create(label="Kva stad vil du arbeide med?", kind="text", sort_order=0)
             event.questions.create(label="Overnattar du?", kind="yes_no", sort_order=1)
         event.save_revision().publish()
 

@@ -15,10 +15,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         home = HomePage.objects.first()
-        if (
-            home is None
-            or Page.objects.child_of(home).filter(slug="arrangement").exists()
-        ):
+        if home is None or Page.objects.child_of(home).filter(slug="arrangement").exists():
             return
         index = EventIndexPage(
             title="Arrangement",

@@ -6,9 +6,7 @@ from distrikt.events.tasks import send_event_reminders
 
 
 class Command(BaseCommand):
-    help = (
-        "Send reminders to participants of events starting within EVENT_REMINDER_HOURS."
-    )
+    help = "Send reminders to participants of events starting within EVENT_REMINDER_HOURS."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(

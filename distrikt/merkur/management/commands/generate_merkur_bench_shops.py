@@ -16,10 +16,7 @@ from distrikt.municipalities.models import Municipality
 def demo_organisation_number(sequence: int) -> str | None:
     """A valid-looking number starting with 1 (not assigned by the register), or None."""
     base = f"1{sequence:07d}"
-    total = sum(
-        int(digit) * weight
-        for digit, weight in zip(base, ORGANISATION_NUMBER_WEIGHTS, strict=True)
-    )
+    total = sum(int(digit) * weight for digit, weight in zip(base, ORGANISATION_NUMBER_WEIGHTS, strict=True))
     remainder = total % 11
     if remainder == 1:
         return None
@@ -34,10 +31,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, count: int, **options) -> None:
-        municipalities = {
-            municipality.code: municipality
-            for municipality in Municipality.objects.current()
-        }
+        municipalities = {municipality.code: municipality for municipality in Municipality.objects.current()}
         if not municipalities:
             raise CommandError("Load the municipality register first.")
         grid = default_grid()

@@ -34,9 +34,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         for order, (slug, name) in enumerate(CHAINS):
-            Chain.objects.get_or_create(
-                slug=slug, defaults={"name": name, "sort_order": order}
-            )
+            Chain.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
         for order, (slug, name, description) in enumerate(EXTRA_SERVICES):
             ExtraService.objects.get_or_create(
                 slug=slug,

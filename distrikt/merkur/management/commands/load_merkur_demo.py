@@ -33,10 +33,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         rng = random.Random(2026)  # noqa: S311 - reproducible demo figures, not security
-        municipalities = {
-            municipality.code: municipality
-            for municipality in Municipality.objects.current()
-        }
+        municipalities = {municipality.code: municipality for municipality in Municipality.objects.current()}
         chains = {chain.name: chain for chain in Chain.objects.all()}
         services = list(ExtraService.objects.all())
         this_year = datetime.date.today().year
@@ -62,21 +59,15 @@ class Command(BaseCommand):
                     "opening_hours": "Måndag–fredag 9–20, laurdag 9–18 (demo)",
                     "is_demo": True,
                     "status": ShopStatus.CLOSED if closes else ShopStatus.ACTIVE,
-                    "closed_on": datetime.date(this_year - 1, 6, 30)
-                    if closes
-                    else None,
-                    "closure_reason": "Demo: kjøpmannen gjekk av med pensjon."
-                    if closes
-                    else "",
+                    "closed_on": datetime.date(this_year - 1, 6, 30) if closes else None,
+                    "closure_reason": "Demo: kjøpmannen gjekk av med pensjon." if closes else "",
                 },
             )
             if not is_new:
                 continue
             created += 1
             for service in rng.sample(services, rng.randint(2, 5)):
-                started = datetime.date(
-                    rng.randint(2012, this_year - 1), rng.randint(1, 12), 1
-                )
+                started = datetime.date(rng.randint(2012, this_year - 1), rng.randint(1, 12), 1)
                 ended = None
                 if rng.random() < 0.2:
                     ended = started + datetime.timedelta(days=rng.randint(200, 1500))

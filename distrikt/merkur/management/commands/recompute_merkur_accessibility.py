@@ -11,6 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         run = recompute_accessibility()
         self.stdout.write(
-            f"{run.shop_count} shops, {run.cell_count} cells, "
-            f"{run.population} people: {run.seconds:.2f} s"
+            f"{run.shop_count} shops, {run.cell_count} cells, {run.population} people: {run.seconds:.2f} s"
         )

@@ -27,9 +27,5 @@ class Command(BaseCommand):
             )
         stored = store_period_attractiveness(*period)
         if not stored:
-            raise CommandError(
-                f"No municipality has the data for {period[0]}–{period[1]}."
-            )
-        self.stdout.write(
-            f"Stored attractiveness {period[0]}–{period[1]} for {stored} municipalities."
-        )
+            raise CommandError(f"No municipality has the data for {period[0]}–{period[1]}.")
+        self.stdout.write(f"Stored attractiveness {period[0]}–{period[1]} for {stored} municipalities.")

@@ -19,18 +19,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        edition = compute_edition(
-            options["year"], options["method"], simplified=options["simplified"]
-        )
+        edition = compute_edition(options["year"], options["method"], simplified=options["simplified"])
         for key, component in edition.inputs.items():
             if key in edition.weights:
                 self.stdout.write(
                     f"{key}: {len(component.values)}/{component.expected} municipalities ({component.basis})"
                 )
         if not edition.rows:
-            missing = ", ".join(
-                component.key for component in edition.missing_components
-            )
+            missing = ", ".join(component.key for component in edition.missing_components)
             raise CommandError(
                 f"Edition {edition.year} (method {edition.method}) is incomplete; missing: {missing}. "
                 "Nothing stored. Import the missing SSB tables or use --simplified."
@@ -38,6 +34,4 @@ class Command(BaseCommand):
         stored = store_edition(edition)
         refresh_key_figures()
         variant = "simplified variant" if edition.is_simplified else "edition"
-        self.stdout.write(
-            f"Stored {stored} values of the {variant} {edition.year} ({edition.method})."
-        )
+        self.stdout.write(f"Stored {stored} values of the {variant} {edition.year} ({edition.method}).")

@@ -22,12 +22,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "tables", nargs="+", help="SSB table ids, e.g. 07984 13470 06913"
-        )
-        parser.add_argument(
-            "--years", nargs="*", type=int, help="Years to fetch (default: all)"
-        )
+        parser.add_argument("tables", nargs="+", help="SSB table ids, e.g. 07984 13470 06913")
+        parser.add_argument("--years", nargs="*", type=int, help="Years to fetch (default: all)")
         parser.add_argument(
             "--select",
             action="append",
@@ -55,9 +51,7 @@ class Command(BaseCommand):
             except (OSError, ValueError) as error:
                 raise CommandError(f"Cannot read {options['file']}: {error}") from error
         for table_id in options["tables"]:
-            with tqdm(
-                total=len(STAGES), desc=table_id, disable=options["verbosity"] == 0
-            ) as bar:
+            with tqdm(total=len(STAGES), desc=table_id, disable=options["verbosity"] == 0) as bar:
 
                 def progress(stage: str, bar=bar) -> None:
                     bar.set_postfix_str(stage)
@@ -72,9 +66,7 @@ class Command(BaseCommand):
                         progress=progress,
                     )
                 except (SsbError, DataImportError) as error:
-                    raise CommandError(
-                        f"{table_id}: {error} (nothing was written)"
-                    ) from error
+                    raise CommandError(f"{table_id}: {error} (nothing was written)") from error
             self.stdout.write(
                 f"{table_id}: {result.rows} values, {result.created} new, {result.updated} updated."
             )

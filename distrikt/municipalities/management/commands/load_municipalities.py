@@ -28,12 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Name forms set on {names} municipalities.")
         units, successions = load_code_history(kommunar)
         self.stdout.write(f"{units} former units, {successions} new successions.")
-        regions, memberships = load_labour_market_regions(
-            kommunar / "ba_regionar_2024.csv"
-        )
-        self.stdout.write(
-            f"{regions} labour-market regions, {memberships} new members."
-        )
+        regions, memberships = load_labour_market_regions(kommunar / "ba_regionar_2024.csv")
+        self.stdout.write(f"{regions} labour-market regions, {memberships} new members.")
         created = load_bundled_figures(data_dir)
         for name, count in created.items():
             self.stdout.write(f"{name}: {count} new observations.")
