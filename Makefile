@@ -35,7 +35,7 @@ var/.db-ready: $(VENV)/.installed $(wildcard distrikt/*/migrations/*.py)
 	@touch $@
 
 run: setup var/.db-ready
-	$(MANAGE) load_bundled_data
+	$(MANAGE) load_bundled_data --demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

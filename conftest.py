@@ -63,7 +63,7 @@ def site(home_page):
 @pytest.fixture
 def bundled_site(tree_root):
     """The site with the bundled registers and pages loaded, as `make run` leaves it."""
-    call_command("load_bundled_data", verbosity=0)
+    call_command("load_bundled_data", demo=True, verbosity=0)
     return Site.objects.get(is_default_site=True)
 
 

@@ -69,6 +69,7 @@ class ProductionServer:
             "MEDIA_ROOT": str(self.tmp / "media"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "LOG_LEVEL": "ERROR",
+            "ALLOW_DEMO_DATA": "true",
             **(extra_env or {}),
         }
         self.process: subprocess.Popen | None = None

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from distrikt.core.blocks import BodyStreamBlock
 from distrikt.core.models import BasePage
+from distrikt.events.services import upcoming_events_for
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
 from .validators import validate_organisation_number
@@ -399,4 +400,7 @@ class MerkurIndexPage(BasePage):
         # The programme's knowledge area and target group, for the events block.
         context["knowledge_area"] = KnowledgeArea.objects.filter(slug=MERKUR_KNOWLEDGE_AREA).first()
         context["target_group"] = TargetGroup.objects.filter(slug=MERCHANTS_TARGET_GROUP).first()
+        context["upcoming_events"] = upcoming_events_for(
+            target_group_slugs=[MERCHANTS_TARGET_GROUP], knowledge_area_slugs=[MERKUR_KNOWLEDGE_AREA], limit=3
+        )
         return context

@@ -173,6 +173,8 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600
 
 DATA_DIR = BASE_DIR / "data"
+# Demo content (marked as demo in the data) may be loaded only where this is true.
+ALLOW_DEMO_DATA = env.bool("ALLOW_DEMO_DATA", default=False)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -216,6 +218,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Events: reminder lead time, retention of personal data, registration rate limit (0 = off).
+EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=24)
+EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=183)
+EVENT_REGISTRATION_RATE_LIMIT = env.int("EVENT_REGISTRATION_RATE_LIMIT", default=10)
+EVENT_REGISTRATION_RATE_WINDOW = env.int("EVENT_REGISTRATION_RATE_WINDOW", default=600)
 
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]

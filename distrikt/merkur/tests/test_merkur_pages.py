@@ -228,3 +228,13 @@ def test_the_merkur_page_names_its_target_group_for_the_events_block(bundled_sit
     assert response.context["target_group"].slug == "kjopmenn"
     assert response.context["knowledge_area"].slug == "merkur"
     assert "Kjøpmenn" in response.content.decode()
+
+
+def test_merkur_page_shows_upcoming_courses_for_merchants(client, bundled_site):
+    from distrikt.events.models import EventPage
+
+    merkur_course = EventPage.objects.live().filter(target_groups__slug="kjopmenn").first()
+    assert merkur_course is not None, "the demo events include a Merkur course for merchants"
+    body = client.get(MerkurIndexPage.objects.get().url).content.decode()
+    assert "Kurs og samlingar for kjøpmenn" in body
+    assert merkur_course.title in body

@@ -8,8 +8,9 @@ idempotent: running this again changes nothing that is already there.
 import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -19,6 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("--demo", action="store_true", help="Also load the demo content.")
 
     def handle(self, *args, demo: bool = False, **options) -> None:
+        if demo and not getattr(settings, "ALLOW_DEMO_DATA", False):
+            raise CommandError(
+                "Demo data is not loaded with these settings (set ALLOW_DEMO_DATA=true to allow it)."
+            )
         started = time.perf_counter()
         attributes = ["bundled_data_command"] + (["demo_data_command"] if demo else [])
         for attribute in attributes:
