@@ -62,7 +62,14 @@ def site(home_page):
 
 @pytest.fixture
 def bundled_site(tree_root):
-    """The site with the bundled registers and pages loaded, as `make run` leaves it."""
+    """The site with the bundled real data loaded, as a production deployment has it."""
+    call_command("load_bundled_data", verbosity=0)
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo_site(tree_root):
+    """The site as `make run` leaves it: the bundled data and the marked demo content."""
     call_command("load_bundled_data", demo=True, verbosity=0)
     return Site.objects.get(is_default_site=True)
 

@@ -61,7 +61,7 @@ def declared_paths() -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_every_page_type_has_no_wcag_violations(live_server, client, bundled_site, monkeypatch):
+def test_every_page_type_has_no_wcag_violations(live_server, client, demo_site, monkeypatch):
     if not browser_available():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"Chromium ({CHROMIUM}) or axe-core ({AXE}) is missing")

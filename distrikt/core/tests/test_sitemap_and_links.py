@@ -18,7 +18,7 @@ def sitemap_paths(client) -> list[str]:
     return [urlsplit(location).path for location in locations]
 
 
-def test_sitemap_lists_every_page_in_all_three_languages(client, bundled_site):
+def test_sitemap_lists_every_page_in_all_three_languages(client, demo_site):
     paths = sitemap_paths(client)
     assert "/" in paths and "/nb/" in paths and "/en/" in paths
     assert (
@@ -27,7 +27,7 @@ def test_sitemap_lists_every_page_in_all_three_languages(client, bundled_site):
     assert "/om-oss/tilsette/halvor-holmli/" in paths
 
 
-def test_every_sitemap_url_answers_200(client, bundled_site):
+def test_every_sitemap_url_answers_200(client, demo_site):
     failures = {}
     for path in sitemap_paths(client):
         status = client.get(path).status_code
@@ -44,7 +44,7 @@ def internal_links(html: str) -> set[str]:
     return links
 
 
-def test_crawl_from_the_home_page_finds_no_broken_internal_link(client, bundled_site):
+def test_crawl_from_the_home_page_finds_no_broken_internal_link(client, demo_site):
     seen: set[str] = set()
     frontier = {"/"}
     broken = {}
@@ -63,7 +63,7 @@ def test_crawl_from_the_home_page_finds_no_broken_internal_link(client, bundled_
     assert broken == {}
 
 
-def test_robots_txt_points_to_the_sitemap(client, bundled_site):
+def test_robots_txt_points_to_the_sitemap(client, demo_site):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()

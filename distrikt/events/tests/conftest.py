@@ -1,19 +1,8 @@
 """Fixtures for the events tests: the calendar page and an open event under it."""
 
-from django.core.management import call_command
-
-from wagtail.models import Site
-
 import pytest
 
 from distrikt.events.factories import EventIndexPageFactory, EventPageFactory
-
-
-@pytest.fixture
-def bundled_site(tree_root):
-    """The bundled data without the demo events, so the tests control every event."""
-    call_command("load_bundled_data", verbosity=0)
-    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture

@@ -230,7 +230,7 @@ def test_the_merkur_page_names_its_target_group_for_the_events_block(bundled_sit
     assert "Kjøpmenn" in response.content.decode()
 
 
-def test_merkur_page_shows_upcoming_courses_for_merchants(client, bundled_site):
+def test_merkur_page_shows_upcoming_courses_for_merchants(client, demo_site):
     from distrikt.events.models import EventPage
 
     merkur_course = EventPage.objects.live().filter(target_groups__slug="kjopmenn").first()
