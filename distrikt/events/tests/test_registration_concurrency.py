@@ -26,7 +26,7 @@ def simultaneous_connections_allowed() -> int:
     return max(10, min(ATTEMPTS, limit - 20))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_capacity_holds_exactly_under_200_simultaneous_registrations(home_page):
     calendar = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=calendar, capacity=CAPACITY)
