@@ -14,8 +14,10 @@ in their AppConfig.ready():
 
     register_profile_section(knowledge_section)
 
-The profile renders every section that is not None, ordered by `order`, with
-`{% include section.template with section=section municipality=municipality only %}`.
+The profile renders every section that is not None, ordered by `order`, inside its own
+<section> with the title as an h2, then
+`{% include section.template with section=section municipality=municipality only %}`;
+so the section template starts below the heading (h3 and down).
 """
 
 from collections.abc import Callable
