@@ -9,3 +9,13 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Søk")
     default_auto_field = "django.db.models.BigAutoField"
+    bundled_data_command = "rebuild_search_index"
+    accessibility_check_paths = ["/sok/?q=kommunar"]
+
+    def ready(self) -> None:
+        from distrikt.knowledge.ranking import register_ranker
+
+        from . import signals  # noqa: F401  (connects the index sync)
+        from .engine import rank_pages
+
+        register_ranker(rank_pages)

@@ -1,0 +1,124 @@
+"""Write pages, staff and municipalities into the site-wide search index."""
+
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from distrikt.core.language_share import text_of_page
+from distrikt.knowledge.sync import entry_data_for
+from distrikt.municipalities.models import Municipality
+from distrikt.organisation.models import Person
+
+from .models import ResultType, SearchDocument, SearchTerm
+from .morphology import terms_of
+
+TITLE_WEIGHT = 10
+MAX_BODY_WEIGHT = 5
+MAX_TEXT_LENGTH = 20_000
+
+
+def term_weights(title: str, text: str) -> dict[str, int]:
+    """Weight of each term: ten per title occurrence, body occurrences up to five."""
+    weights = Counter(dict.fromkeys(terms_of(title), TITLE_WEIGHT))
+    for term, count in Counter(terms_of(text)).items():
+        weights[term] += min(count, MAX_BODY_WEIGHT)
+    return dict(weights)
+
+
+def _write(key: str, relation: dict, fields: dict) -> SearchDocument:
+    document, _created = SearchDocument.objects.update_or_create(
+        key=key, defaults={**relation, **fields}
+    )
+    SearchTerm.objects.filter(document=document).delete()
+    SearchTerm.objects.bulk_create(
+        SearchTerm(document=document, term=term, weight=weight)
+        for term, weight in term_weights(fields["title"], fields["text"]).items()
+    )
+    return document
+
+
+def is_searchable_page(page: Page) -> bool:
+    return page.live and page.depth >= 2 and not page.get_view_restrictions().exists()
+
+
+@transaction.atomic
+def index_page(page: Page) -> SearchDocument | None:
+    """Index one live public page (or drop it from the index when it is neither)."""
+    if not is_searchable_page(page):
+        remove_page(page.pk)
+        return None
+    specific = page.specific
+    entry = entry_data_for(specific)
+    if entry is not None:
+        result_type, date = entry["content_type"], entry["date"]
+    else:
+        result_type = ResultType.PAGE
+        published = specific.first_published_at or specific.last_published_at
+        date = timezone.localdate(published) if published else None
+    return _write(
+        f"page:{page.pk}",
+        {"page": page},
+        {
+            "result_type": result_type,
+            "title": specific.title[:255],
+            "url": specific.get_url() or specific.url_path,
+            "language": getattr(specific, "language", ""),
+            "date": date,
+            "text": text_of_page(specific)[:MAX_TEXT_LENGTH],
+        },
+    )
+
+
+def remove_page(page_id: int) -> None:
+    SearchDocument.objects.filter(page_id=page_id).delete()
+
+
+@transaction.atomic
+def index_person(person: Person) -> SearchDocument:
+    return _write(
+        f"person:{person.pk}",
+        {"person": person},
+        {
+            "result_type": ResultType.PERSON,
+            "title": person.name,
+            "url": person.get_absolute_url(),
+            "language": "",
+            "date": None,
+            "text": " ".join(filter(None, [person.job_title, person.bio])),
+        },
+    )
+
+
+@transaction.atomic
+def index_municipality(municipality: Municipality) -> SearchDocument | None:
+    if not municipality.is_current:
+        SearchDocument.objects.filter(municipality=municipality).delete()
+        return None
+    return _write(
+        f"municipality:{municipality.pk}",
+        {"municipality": municipality},
+        {
+            "result_type": ResultType.MUNICIPALITY,
+            "title": municipality.name,
+            "url": municipality.get_absolute_url(),
+            "language": "",
+            "date": None,
+            "text": f"{municipality.code} {municipality.county.name}",
+        },
+    )
+
+
+@transaction.atomic
+def rebuild() -> int:
+    """Index everything from scratch; returns the number of documents."""
+    SearchDocument.objects.all().delete()
+    for page in Page.objects.live().filter(depth__gte=2).specific():
+        index_page(page)
+    for person in Person.objects.all():
+        index_person(person)
+    for municipality in Municipality.objects.current().select_related("county"):
+        index_municipality(municipality)
+    return SearchDocument.objects.count()
