@@ -58,7 +58,8 @@ class EntrySearch:
 
 
 def clean_query(raw: str | None) -> str:
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    printable = "".join(ch if ch.isprintable() else " " for ch in (raw or "")[:10_000])
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
 def parse_filters(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:

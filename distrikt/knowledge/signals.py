@@ -1,9 +1,9 @@
 """Signal receivers that keep the knowledge bank table in sync with any app's pages."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import sync
@@ -29,3 +29,10 @@ def page_was_deleted(sender, instance, **kwargs) -> None:
 @receiver(post_page_move)
 def page_was_moved(sender, instance, **kwargs) -> None:
     sync.sync_subtree(instance)
+
+
+@receiver(post_save, sender=Site)
+def site_was_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        Site.clear_site_root_paths_cache()
+        sync.refresh_urls()

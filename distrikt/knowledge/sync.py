@@ -94,3 +94,11 @@ def rebuild_index() -> int:
             if sync_page(page) is not None:
                 count += 1
     return count
+
+
+def refresh_urls() -> None:
+    """Recompute stored addresses (a site's root or hostname changed)."""
+    for entry in KnowledgeEntry.objects.select_related("page"):
+        url = entry.page.get_url() or entry.page.url_path
+        if url != entry.url:
+            KnowledgeEntry.objects.filter(pk=entry.pk).update(url=url)

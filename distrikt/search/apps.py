@@ -9,7 +9,7 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Søk")
     default_auto_field = "django.db.models.BigAutoField"
-    bundled_data_command = "rebuild_search_index"
+    bundled_data_command = "index_missing_search_documents"
     accessibility_check_paths = ["/sok/?q=kommunar"]
 
     def ready(self) -> None:

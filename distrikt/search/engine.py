@@ -65,7 +65,8 @@ class SearchResults:
 
 
 def clean_query(raw: str | None) -> str:
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    printable = "".join(ch if ch.isprintable() else " " for ch in (raw or "")[:10_000])
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
 def page_number_of(raw) -> int:
@@ -83,9 +84,7 @@ def highlight(text: str, terms: set[str], words: int = SNIPPET_WORDS) -> SafeStr
         (i for i in word_positions if normalise(tokens[i].lower()) in terms),
         word_positions[0] if word_positions else 0,
     )
-    start_word = (
-        max(0, word_positions.index(first) - 8) if word_positions else 0
-    )
+    start_word = max(0, word_positions.index(first) - 8) if word_positions else 0
     chosen = word_positions[start_word : start_word + words]
     if not chosen:
         return mark_safe("")

@@ -112,13 +112,30 @@ def index_municipality(municipality: Municipality) -> SearchDocument | None:
 
 
 @transaction.atomic
-def rebuild() -> int:
-    """Index everything from scratch; returns the number of documents."""
-    SearchDocument.objects.all().delete()
-    for page in Page.objects.live().filter(depth__gte=2).specific():
+def rebuild(only_missing: bool = False) -> int:
+    """Index everything (or only what has no document yet); returns the number of documents."""
+    pages = Page.objects.live().filter(depth__gte=2)
+    people = Person.objects.all()
+    municipalities = Municipality.objects.current().select_related("county")
+    if only_missing:
+        pages = pages.filter(search_document__isnull=True)
+        people = people.filter(search_document__isnull=True)
+        municipalities = municipalities.filter(search_document__isnull=True)
+    else:
+        SearchDocument.objects.all().delete()
+    for page in pages.specific():
         index_page(page)
-    for person in Person.objects.all():
+    for person in people:
         index_person(person)
-    for municipality in Municipality.objects.current().select_related("county"):
+    for municipality in municipalities:
         index_municipality(municipality)
     return SearchDocument.objects.count()
+
+
+def refresh_page_urls() -> None:
+    """Recompute stored page addresses (a site's root or hostname changed)."""
+    documents = SearchDocument.objects.filter(page__isnull=False).select_related("page")
+    for document in documents:
+        url = document.page.get_url() or document.page.url_path
+        if url != document.url:
+            SearchDocument.objects.filter(pk=document.pk).update(url=url)

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from distrikt.municipalities.models import Municipality
@@ -38,3 +38,12 @@ def index_saved_person(sender, instance, raw=False, **kwargs) -> None:
 def index_saved_municipality(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
         indexer.index_municipality(instance)
+
+
+@receiver(post_save, sender=Site)
+def refresh_addresses_when_a_site_changes(
+    sender, instance, raw=False, **kwargs
+) -> None:
+    if not raw:
+        Site.clear_site_root_paths_cache()
+        indexer.refresh_page_urls()
