@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +22,9 @@ from .models import ResultType, SearchDocument, SearchTerm
 from .morphology import normalise, query_terms
 
 PAGE_SIZE = 20
+# Candidates ranked per query (from the rarest term's best postings); also the most
+# results one query reports, as large engines do («over 2000 treff»).
+CANDIDATE_WINDOW = 2000
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 30
 KNOWLEDGE_FILTER_KEYS = ("tema", "malgruppe", "fylke", "kommune", "ar")
@@ -54,6 +58,11 @@ class SearchResults:
     result_type: str = ""
     filters: dict[str, str] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
+
+    @property
+    def is_capped(self) -> bool:
+        """True when there were more matches than one query ranks (the total is a floor)."""
+        return self.total >= CANDIDATE_WINDOW
 
     @property
     def has_previous(self) -> bool:
@@ -139,15 +148,67 @@ def _ranked(
     return rows.order_by("-matched", "-score", "document_id")
 
 
+def _all_terms_sql(
+    terms: list[str], documents: QuerySet | None, window: int
+) -> tuple[str, list]:
+    """Documents holding every term, with their summed weight: one self-join per extra term.
+
+    The first term should be the rarest. Only its `window` best postings are candidates,
+    which bounds the work for queries made of very common words.
+    """
+    table = SearchTerm._meta.db_table
+    restriction, restriction_params = "", []
+    if documents is not None:
+        inner, restriction_params = documents.values("pk").query.sql_with_params()
+        restriction = f" AND document_id IN ({inner})"
+    joins, join_params = [], []
+    for number, term in enumerate(terms[1:], start=1):
+        joins.append(
+            f"JOIN {table} t{number} ON t{number}.document_id = t0.document_id"
+            f" AND t{number}.term = %s"
+        )
+        join_params.append(term)
+    score = " + ".join(f"t{number}.weight" for number in range(len(terms)))
+    candidates = (
+        f"SELECT document_id, weight FROM {table} WHERE term = %s{restriction}"  # noqa: S608
+        f" ORDER BY weight DESC, document_id DESC LIMIT %s"
+    )
+    sql = (
+        f"SELECT t0.document_id AS document_id, {score} AS score "  # noqa: S608  (values are parameters)
+        f"FROM ({candidates}) t0 {' '.join(joins)}"
+    )
+    return sql, [terms[0], *restriction_params, window, *join_params]
+
+
+def _rarest_first(terms: list[str]) -> list[str]:
+    if len(terms) == 1:
+        return terms
+    frequency = dict(
+        SearchTerm.objects.filter(term__in=terms)
+        .values("term")
+        .annotate(n=Count("pk"))
+        .values_list("term", "n")
+    )
+    return sorted(terms, key=lambda term: frequency.get(term, 0))
+
+
 def _term_search(query, terms, result_type, filters, page_number) -> tuple[list, int]:
     documents = _documents(result_type, filters)
-    ranked = _ranked(terms, documents, require_all=True)
-    total = ranked.count()
+    offset = (page_number - 1) * PAGE_SIZE
+    window = max(CANDIDATE_WINDOW, offset + PAGE_SIZE)
+    sql, params = _all_terms_sql(_rarest_first(terms), documents, window)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) matches", params)  # noqa: S608
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"{sql} ORDER BY score DESC, document_id DESC LIMIT %s OFFSET %s",
+            [*params, PAGE_SIZE, offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
     if total == 0 and len(terms) > 1:
         ranked = _ranked(terms, documents, require_all=False)
-        total = ranked.count()
-    offset = (page_number - 1) * PAGE_SIZE
-    ids = [row["document_id"] for row in ranked[offset : offset + PAGE_SIZE]]
+        total = min(ranked.count(), window)
+        ids = [row["document_id"] for row in ranked[offset : offset + PAGE_SIZE]]
     by_id = SearchDocument.objects.in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id], total
 

@@ -78,8 +78,9 @@ class SearchTerm(models.Model):
         verbose_name_plural = _("søkjeord")
         indexes = [
             models.Index(
-                fields=["term", "document", "weight"], name="search_term_lookup"
-            )
+                fields=["term", "weight", "document"], name="search_term_lookup"
+            ),
+            models.Index(fields=["document", "term"], name="search_term_by_document"),
         ]
 
     def __str__(self) -> str:

@@ -25,6 +25,7 @@ class HitOut(Schema):
 class SearchOut(Schema):
     query: str
     total: int
+    total_is_lower_bound: bool
     page: int
     page_count: int
     results: list[HitOut]
@@ -64,6 +65,7 @@ def search(
     return {
         "query": results.query,
         "total": results.total,
+        "total_is_lower_bound": results.is_capped,
         "page": results.page_number,
         "page_count": results.page_count,
         "results": [
