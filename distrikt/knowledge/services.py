@@ -271,3 +271,12 @@ def examples_from_similar_municipalities(
         found.append((min(rank[m.pk] for m in matched), entry, matched))
     found.sort(key=lambda row: (row[0], -row[1].date.toordinal()))
     return [(entry, matched) for _rank, entry, matched in found[:limit]]
+
+
+def upcoming_webinars(today, limit: int = 3) -> list[KnowledgeEntry]:
+    """Webinars (pages of the events app) still to come, soonest first."""
+    return list(
+        KnowledgeEntry.objects.of_type(ContentType.WEBINAR)
+        .filter(date__gte=today)
+        .order_by("date", "page_id")[:limit]
+    )

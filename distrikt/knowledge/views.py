@@ -18,9 +18,11 @@ def entry_list_context(request: HttpRequest) -> dict:
     params = {
         key: request.GET.get(key, "") for key in ("q", "sort", *services.FILTER_KEYS)
     }
+    today = timezone.localdate()
     return {
         "result": result,
-        "today": timezone.localdate(),
+        "today": today,
+        "upcoming_webinars": services.upcoming_webinars(today),
         "page_query": _query_without(params, "page"),
         "remove_links": [
             (facet.label, _query_without(params, facet.key, "page"))

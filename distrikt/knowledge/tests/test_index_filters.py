@@ -132,3 +132,12 @@ def test_webinars_from_other_apps_are_marked_upcoming_or_recorded(client, bank):
     entry.save()
     content = client.get(index.url + "?type=webinar").content.decode()
     assert "Kjem" in content
+    response = client.get(index.url)
+    assert [e.title for e in response.context["upcoming_webinars"]] == [
+        "Demokrati-film"
+    ]
+    entry.date = datetime.date.today() - datetime.timedelta(days=7)
+    entry.save()
+    past = client.get(index.url + "?type=webinar")
+    assert past.context["upcoming_webinars"] == []
+    assert "Opptak" in past.content.decode()
