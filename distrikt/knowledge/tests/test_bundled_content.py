@@ -62,3 +62,13 @@ def test_home_page_area_cards_point_at_the_theme_pages(bundled_site, client):
     )
     response = client.get("/")
     assert "/kunnskap/merkur/" in response.content.decode()
+
+
+def test_a_real_deployment_can_leave_the_demo_content_out(home_page, settings):
+    from django.core.management import call_command as run
+
+    settings.KNOWLEDGE_LOAD_DEMO_CONTENT = False
+    run("load_organisation", verbosity=0)
+    run("load_knowledge", verbosity=0)
+    assert ThemePage.objects.count() == 6
+    assert not KnowledgeEntry.objects.exists()

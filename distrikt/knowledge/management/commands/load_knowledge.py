@@ -2,11 +2,13 @@
 
 Creates the index page (/kunnskap/), one theme page per knowledge area, links the home
 page's area cards to the theme pages, and adds the demo pieces in `_demo_content.py`
-(every one marked is_demo=True) once. Pages that exist are left as editors left them.
+(every one marked is_demo=True) once, unless the setting KNOWLEDGE_LOAD_DEMO_CONTENT is
+False (for a real deployment). Pages that exist are left as editors left them.
 """
 
 import datetime
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -58,7 +60,11 @@ class Command(BaseCommand):
         index = self._index_page(home)
         themes = self._theme_pages(index)
         self._link_home_cards(home, themes)
-        created = self._demo_pieces(index)
+        created = (
+            self._demo_pieces(index)
+            if getattr(settings, "KNOWLEDGE_LOAD_DEMO_CONTENT", True)
+            else 0
+        )
         self.stdout.write(
             f"Knowledge bank ready: {len(themes)} themes, {created} demo pieces added."
         )
