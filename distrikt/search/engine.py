@@ -161,10 +161,15 @@ def _all_terms_sql(
     if documents is not None:
         inner, restriction_params = documents.values("pk").query.sql_with_params()
         restriction = f" AND document_id IN ({inner})"
+    # SQLite's planner may otherwise probe the joined terms through the (term, …) index
+    # and scan every posting of a common word for each candidate.
+    hint = (
+        " INDEXED BY search_term_by_document" if connection.vendor == "sqlite" else ""
+    )
     joins, join_params = [], []
     for number, term in enumerate(terms[1:], start=1):
         joins.append(
-            f"JOIN {table} t{number} ON t{number}.document_id = t0.document_id"
+            f"JOIN {table} t{number}{hint} ON t{number}.document_id = t0.document_id"
             f" AND t{number}.term = %s"
         )
         join_params.append(term)

@@ -194,7 +194,17 @@ def rebuild(only_missing: bool = False, batch_size: int = 1000) -> int:
         index_person(person)
     for municipality in municipalities:
         index_municipality(municipality)
+    analyse_tables()
     return SearchDocument.objects.count()
+
+
+def analyse_tables() -> None:
+    """Refresh the planner's statistics after a bulk write (same statement on both databases)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for model in (SearchDocument, SearchTerm):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def refresh_page_urls() -> None:
