@@ -1,14 +1,18 @@
 """Reading the knowledge bank: filters that combine, counts per filter value, themes, feeds."""
 
+import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from distrikt.core.cache import current_generation
 from distrikt.municipalities.models import County, Municipality
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
@@ -183,6 +187,27 @@ def facet_counts(
     return facets
 
 
+FACET_CACHE_SECONDS = 600
+
+
+def cached_facet_counts(
+    base: KnowledgeEntryQuerySet, filters: Mapping[str, str], scope: str = ""
+) -> list[Facet]:
+    """`facet_counts`, kept in the cache until the next publish (the page-cache generation).
+
+    `scope` names what `base` holds (e.g. the search words), as part of the key.
+    """
+    fingerprint = hashlib.sha256(
+        repr((scope, sorted(filters.items()))).encode()
+    ).hexdigest()
+    key = f"knowledge-facets:{current_generation()}:{get_language()}:{fingerprint}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = facet_counts(base, filters)
+        cache.set(key, facets, FACET_CACHE_SECONDS)
+    return facets
+
+
 def search_entries(params: Mapping[str, str]) -> EntrySearch:
     """Filter, optionally search, sort and paginate the knowledge bank."""
     query = clean_query(params.get("q"))
@@ -197,7 +222,7 @@ def search_entries(params: Mapping[str, str]) -> EntrySearch:
         else:
             scores = dict(ranked)
             base = base.filter(pk__in=list(scores))
-    facets = facet_counts(base, filters)
+    facets = cached_facet_counts(base, filters, scope=query)
     entries = apply_filters(base, filters).newest_first()
     sort = sort or ("relevance" if query else "newest")
     if query and sort == "relevance" and scores:

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from wagtail.contrib.search_promotions.models import Query
 
 from distrikt.knowledge.models import KnowledgeEntry
-from distrikt.knowledge.services import facet_counts
+from distrikt.knowledge.services import cached_facet_counts
 
 from . import engine
 from .models import ResultType
@@ -50,7 +50,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "type_choices": ResultType.choices,
             "facets": [
                 facet
-                for facet in facet_counts(KnowledgeEntry.objects.all(), results.filters)
+                for facet in cached_facet_counts(
+                    KnowledgeEntry.objects.all(), results.filters, scope="search"
+                )
                 if facet.key in engine.KNOWLEDGE_FILTER_KEYS
             ],
             "page_query": urlencode(base_params),
