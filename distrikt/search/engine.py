@@ -18,8 +18,9 @@ from django.utils.safestring import SafeString, mark_safe
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import apply_filters, parse_filters
 
+from .indexer import TITLE_WEIGHT
 from .models import ResultType, SearchDocument, SearchTerm
-from .morphology import normalise, query_terms
+from .morphology import normalise, query_terms, stem_prefix
 
 PAGE_SIZE = 20
 # Candidates ranked per query (from the rarest term's best postings); also the most
@@ -203,13 +204,12 @@ def _term_search(query, terms, result_type, filters, page_number) -> tuple[list,
     window = max(CANDIDATE_WINDOW, offset + PAGE_SIZE)
     sql, params = _all_terms_sql(_rarest_first(terms), documents, window)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) matches", params)  # noqa: S608
-        total = cursor.fetchone()[0]
-        cursor.execute(
-            f"{sql} ORDER BY score DESC, document_id DESC LIMIT %s OFFSET %s",
-            [*params, PAGE_SIZE, offset],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
+        # The candidates are bounded by the window, so one ordered query gives both the
+        # total and the page.
+        cursor.execute(f"{sql} ORDER BY score DESC, document_id DESC", params)
+        matches = [row[0] for row in cursor.fetchall()]
+    total = len(matches)
+    ids = matches[offset : offset + PAGE_SIZE]
     if total == 0 and len(terms) > 1:
         ranked = _ranked(terms, documents, require_all=False)
         total = min(ranked.count(), window)
@@ -289,19 +289,30 @@ def rank_pages(query: str, limit: int = 1000) -> list[tuple[int, float]]:
 
 
 def autocomplete(prefix: str, limit: int = 8) -> list[SearchDocument]:
-    """Titles that start with, or contain a word starting with, what was typed."""
-    prefix = clean_query(prefix)[:60]
-    if len(prefix) < 2:
+    """Titles that start with what was typed, then titles with a word that starts with it.
+
+    Both are range scans on ordinary indexes (no LIKE '%…%'), the same on every database.
+    """
+    folded = clean_query(prefix)[:60].casefold()
+    if len(folded) < 2:
         return []
-    starts = list(
-        SearchDocument.objects.filter(title__istartswith=prefix).order_by("title")[
-            :limit
-        ]
+    found = list(
+        SearchDocument.objects.filter(
+            title_folded__gte=folded, title_folded__lt=folded + "\uffff"
+        ).order_by("title_folded")[:limit]
     )
-    if len(starts) < limit:
-        seen = {document.pk for document in starts}
-        more = SearchDocument.objects.filter(title__icontains=f" {prefix}").exclude(
-            pk__in=seen
+    last_word = folded.split()[-1]
+    if len(found) < limit and len(last_word) >= 2:
+        stem = stem_prefix(last_word)
+        document_ids = list(
+            SearchTerm.objects.filter(
+                term__gte=stem, term__lt=stem + "\uffff", weight__gte=TITLE_WEIGHT
+            )
+            .exclude(document_id__in=[document.pk for document in found])
+            .values_list("document_id", flat=True)[: limit * 4]
         )
-        starts.extend(more.order_by("title")[: limit - len(starts)])
-    return starts
+        more = SearchDocument.objects.filter(pk__in=document_ids).order_by(
+            "title_folded"
+        )
+        found.extend(more[: limit - len(found)])
+    return found

@@ -134,6 +134,7 @@ def _page_document(
         page_id=page.pk,
         result_type=result_type,
         title=page.title[:255],
+        title_folded=page.title.casefold()[:255],
         url=page.get_url() or page.url_path,
         language=getattr(page, "language", ""),
         date=date,

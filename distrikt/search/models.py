@@ -50,7 +50,8 @@ class SearchDocument(models.Model):
     result_type = models.CharField(
         _("type"), max_length=20, choices=ResultType.choices, db_index=True
     )
-    title = models.CharField(_("tittel"), max_length=255, db_index=True)
+    title = models.CharField(_("tittel"), max_length=255)
+    title_folded = models.CharField(max_length=255, db_index=True, default="")
     url = models.CharField(_("adresse"), max_length=500)
     language = models.CharField(_("målform"), max_length=2, blank=True)
     date = models.DateField(_("dato"), null=True, blank=True)
@@ -62,6 +63,10 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.title_folded = self.title.casefold()[:255]
+        super().save(*args, **kwargs)
 
 
 class SearchTerm(models.Model):

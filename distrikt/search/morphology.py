@@ -254,3 +254,9 @@ def query_terms(query: str) -> list[str]:
     if not terms:
         terms = [_stem(word) for word in words]
     return list(dict.fromkeys(term for term in terms if term))[:MAX_QUERY_TERMS]
+
+
+def stem_prefix(fragment: str) -> str:
+    """What a half-typed word's stored terms start with (the stem never grows a word)."""
+    folded = _fold(fragment)
+    return min(folded, _stem(folded), key=len)
