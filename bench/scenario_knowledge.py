@@ -136,11 +136,15 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
         rows = [
             ("floor /ping", floor),
             (
-                "search API, 200 queries",
+                "search API, 1 client",
+                measure(server.url, api, concurrency=1, requests=400),
+            ),
+            (
+                "search API, 4 clients",
                 measure(server.url, api, concurrency=4, requests=2000),
             ),
             (
-                "search API, page 2",
+                "search API, page 2, 4 clients",
                 measure(server.url, page_two, concurrency=4, requests=500),
             ),
             (
