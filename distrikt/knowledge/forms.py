@@ -1,4 +1,4 @@
-"""Forms of the knowledge bank: the editor's PDF upload and the public filter form."""
+"""The editor's page form for publications and reports: a PDF upload that is checked."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -37,18 +37,3 @@ class PdfUploadPageForm(WagtailAdminPageForm):
             page.save()
             self.save_m2m()
         return page
-
-
-class EntryFilterForm(forms.Form):
-    """The knowledge index's GET filters; unknown values are dropped, never an error page."""
-
-    SORT_CHOICES = [("relevance", _("Relevans")), ("newest", _("Nyaste først"))]
-
-    q = forms.CharField(label=_("Søk i kunnskapsbanken"), required=False)
-    tema = forms.CharField(required=False)
-    type = forms.CharField(required=False)
-    malgruppe = forms.CharField(required=False)
-    fylke = forms.CharField(required=False)
-    kommune = forms.CharField(required=False)
-    ar = forms.CharField(required=False)
-    sort = forms.CharField(required=False)
