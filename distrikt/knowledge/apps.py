@@ -9,3 +9,16 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Kunnskap")
     default_auto_field = "django.db.models.BigAutoField"
+    bundled_data_command = "load_knowledge"
+    accessibility_check_paths = [
+        "/kunnskap/",
+        "/kunnskap/?type=example&sort=newest",
+    ]
+
+    def ready(self) -> None:
+        from distrikt.municipalities.profile_sections import register_profile_section
+
+        from . import signals  # noqa: F401  (connects the bank's index sync)
+        from .profile_section import knowledge_profile_section
+
+        register_profile_section(knowledge_profile_section)

@@ -1,3 +1,5 @@
-"""URLs of this app, included under the language prefix before Wagtail's catch-all."""
+"""URLs of this app: none of its own; its pages and feeds are Wagtail routes under /kunnskap/."""
+
+app_name = "knowledge"
 
 urlpatterns: list = []

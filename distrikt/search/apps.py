@@ -9,3 +9,13 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Søk")
     default_auto_field = "django.db.models.BigAutoField"
+    bundled_data_command = "index_missing_search_documents"
+    accessibility_check_paths = ["/sok/?q=kommunar"]
+
+    def ready(self) -> None:
+        from distrikt.knowledge.ranking import register_ranker
+
+        from . import signals  # noqa: F401  (connects the index sync)
+        from .engine import rank_pages
+
+        register_ranker(rank_pages)

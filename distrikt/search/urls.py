@@ -6,4 +6,7 @@ from . import views
 
 app_name = "search"
 
-urlpatterns = [path("sok/", views.search, name="index")]
+urlpatterns = [
+    path("sok/", views.search, name="index"),
+    path("sok/forslag/", views.autocomplete, name="autocomplete"),
+]

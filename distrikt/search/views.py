@@ -1,16 +1,76 @@
-"""Site-wide search over the live pages."""
+"""Site-wide search at /sok/ and its autocomplete answers."""
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from wagtail.models import Page
+from wagtail.contrib.search_promotions.models import Query
 
-MAX_QUERY_LENGTH = 200
+from distrikt.knowledge.models import KnowledgeEntry
+from distrikt.knowledge.services import cached_facet_counts
+
+from . import engine
+from .models import ResultType
+
+MAX_RECORDED_QUERY = 255
+
+
+def promoted_pages(query: str) -> list:
+    """Pages editors pinned for this query (Wagtail search promotions), and count the query."""
+    if not query:
+        return []
+    recorded = Query.get(query[:MAX_RECORDED_QUERY])
+    recorded.add_hit()
+    return [
+        pick.page.specific
+        for pick in recorded.editors_picks.select_related("page")
+        if pick.page and pick.page.live
+    ]
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().public().search(query) if query else Page.objects.none()
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": page})
+    results = engine.search(request.GET)
+    promoted = promoted_pages(results.query) if results.page_number == 1 else []
+    base_params = {
+        key: value
+        for key, value in {
+            "q": results.query,
+            "type": results.result_type,
+            **results.filters,
+        }.items()
+        if value
+    }
+    return render(
+        request,
+        "search/search.html",
+        {
+            "results": results,
+            "promoted": promoted,
+            "type_choices": ResultType.choices,
+            "facets": [
+                facet
+                for facet in cached_facet_counts(
+                    KnowledgeEntry.objects.all(), results.filters, scope="search"
+                )
+                if facet.key in engine.KNOWLEDGE_FILTER_KEYS
+            ],
+            "page_query": urlencode(base_params),
+        },
+    )
+
+
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    documents = engine.autocomplete(request.GET.get("q", ""))
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "title": document.title,
+                    "url": document.url,
+                    "type": str(ResultType(document.result_type).label),
+                }
+                for document in documents
+            ]
+        }
+    )

@@ -1,0 +1,180 @@
+"""Search load test: 20,000 generated knowledge pages, 200 Nynorsk/Bokmål queries.
+
+Runs once on SQLite (fresh file) and once on PostgreSQL (database wt_knowledge_bench on
+127.0.0.1, recreated; skipped when PostgreSQL is not reachable). For each it prints
+p50/p95/p99 latency and requests per second for the search API, the search page and
+autocomplete. Loopback only; bounded by the request counts below.
+
+    .venv/bin/python bench/scenario_knowledge.py [--pages N] [--requests N] [--sqlite-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from urllib.parse import quote
+
+from lib import ProductionServer, measure, print_results
+
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+PG_BENCH_DATABASE = "wt_knowledge_bench"
+
+# Forms from both written standards, including ones that only meet through the
+# morphology (kommunar/kommuner, nærbutikkane/nærbutikker, berekraft/bærekraft).
+WORDS = [
+    "kommunar",
+    "kommuner",
+    "kommunane",
+    "kommunene",
+    "nærbutikkane",
+    "nærbutikker",
+    "nærbutikken",
+    "innbyggjarane",
+    "innbyggerne",
+    "busetjing",
+    "bosetting",
+    "framtida",
+    "fremtiden",
+    "samarbeidet",
+    "regionane",
+    "regionene",
+    "verksemder",
+    "virksomheter",
+    "tenestene",
+    "tjenestene",
+    "lokalsamfunnet",
+    "kjøpmannen",
+    "ungdommen",
+    "bustader",
+    "boliger",
+    "rettleiaren",
+    "veilederen",
+    "tilskotet",
+    "tilskuddet",
+    "næringslivet",
+    "planarbeidet",
+    "frivilligheita",
+    "frivilligheten",
+    "lokaldemokratiet",
+    "medverknad",
+    "medvirkning",
+    "berekraft",
+    "bærekraft",
+    "berekraftige",
+    "bærekraftige",
+    "verdiskaping",
+    "fylkeskommunen",
+    "reiselivet",
+    "jordbruket",
+    "fiskeria",
+    "fiskeriene",
+    "skulane",
+    "skolene",
+    "barnehagane",
+    "barnehagene",
+    "breiband",
+    "bredbånd",
+    "arbeidsplassar",
+    "arbeidsplasser",
+    "tilflyttarar",
+    "tilflyttere",
+    "Sogndal",
+    "Lesja",
+    "Nordkapp",
+    "Vågan",
+    "Steinkjer",
+    "havbruk",
+    "kraftverk",
+    "merkur",
+    "webinar",
+]
+
+
+def queries(count: int = 200, seed: int = 7) -> list[str]:
+    """200 distinct queries: single words, pairs and triples."""
+    rng = random.Random(seed)
+    found: dict[str, None] = {}
+    while len(found) < count:
+        size = rng.choices([1, 2, 3], weights=[5, 4, 1])[0]
+        found[" ".join(rng.sample(WORDS, size))] = None
+    return list(found)
+
+
+def recreate_pg_database() -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{PG_BENCH_DATABASE}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{PG_BENCH_DATABASE}"')
+    except Exception as error:  # noqa: BLE001  (any failure means: no PostgreSQL here)
+        print(f"PostgreSQL not available ({error}); skipping that run.")
+        return None
+    return f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DATABASE}"
+
+
+def run(label: str, database_url: str | None, pages: int, requests: int) -> None:
+    prepare = [
+        ["load_bundled_data"],
+        ["generate_knowledge_corpus", "--pages", str(pages)],
+        ["rebuild_search_index"],
+    ]
+    started = time.perf_counter()
+    with ProductionServer(prepare=prepare, database_url=database_url) as server:
+        print(
+            f"{label}: {pages} pages prepared in {time.perf_counter() - started:.0f} s"
+        )
+        query_list = queries()
+        api = [f"/api/v1/search?q={quote(q)}" for q in query_list]
+        page_two = [f"/api/v1/search?q={quote(q)}&page=2" for q in query_list[:50]]
+        html = [f"/sok/?q={quote(q)}" for q in query_list]
+        suggest = [f"/api/v1/search/autocomplete?q={quote(q[:4])}" for q in query_list]
+        floor = measure(server.url, ["/ping"], concurrency=4, requests=1000)
+        rows = [
+            ("floor /ping", floor),
+            (
+                "search API, 1 client",
+                measure(server.url, api, concurrency=1, requests=400),
+            ),
+            (
+                "search API, 4 clients",
+                measure(server.url, api, concurrency=4, requests=2000),
+            ),
+            (
+                "search API, page 2, 4 clients",
+                measure(server.url, page_two, concurrency=4, requests=500),
+            ),
+            (
+                "search page /sok/",
+                measure(server.url, html, concurrency=4, requests=1000),
+            ),
+            (
+                "autocomplete",
+                measure(server.url, suggest, concurrency=4, requests=1000),
+            ),
+        ]
+        print_results(
+            rows, floor=floor, title=f"knowledge search on {label}, {pages} pages"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=20_000)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("PAGE_CACHE_SECONDS", "600")
+    run("SQLite", None, args.pages, args.requests)
+    if not args.sqlite_only:
+        database_url = recreate_pg_database()
+        if database_url:
+            run("PostgreSQL", database_url, args.pages, args.requests)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

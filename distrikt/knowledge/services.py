@@ -1,0 +1,307 @@
+"""Reading the knowledge bank: filters that combine, counts per filter value, themes, feeds."""
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from distrikt.core.cache import current_generation
+from distrikt.municipalities.models import County, Municipality
+from distrikt.organisation.models import KnowledgeArea, TargetGroup
+
+from . import ranking
+from .models import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+
+FILTER_KEYS = ("tema", "type", "malgruppe", "fylke", "kommune", "ar")
+FILTER_LABELS = {
+    "tema": _("Tema"),
+    "type": _("Innhaldstype"),
+    "malgruppe": _("Målgruppe"),
+    "fylke": _("Fylke"),
+    "kommune": _("Kommune"),
+    "ar": _("År"),
+}
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+MAX_RANKED = 1000
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    is_selected: bool = False
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+@dataclass
+class EntrySearch:
+    """The answer to one knowledge-index request."""
+
+    page: PaginatorPage
+    total: int
+    facets: list[Facet]
+    filters: dict[str, str]
+    ignored: list[str]
+    query: str
+    sort: str
+
+
+def clean_query(raw: str | None) -> str:
+    printable = "".join(ch if ch.isprintable() else " " for ch in (raw or "")[:10_000])
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+def parse_filters(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Keep the filter values that exist; name the ones that do not, so the page can say so."""
+    filters: dict[str, str] = {}
+    ignored: list[str] = []
+    checks = {
+        "tema": lambda v: KnowledgeArea.objects.filter(slug=v).exists(),
+        "type": lambda v: v in ContentType.values,
+        "malgruppe": lambda v: TargetGroup.objects.filter(slug=v).exists(),
+        "fylke": lambda v: County.objects.current().filter(code=v).exists(),
+        "kommune": lambda v: Municipality.objects.current().filter(code=v).exists(),
+        "ar": lambda v: v.isdigit() and 1900 <= int(v) <= 2100,
+    }
+    for key in FILTER_KEYS:
+        value = (params.get(key) or "").strip()[:100]
+        if not value:
+            continue
+        if checks[key](value):
+            filters[key] = value
+        else:
+            ignored.append(str(FILTER_LABELS[key]))
+    return filters, ignored
+
+
+def apply_filters(
+    entries: KnowledgeEntryQuerySet, filters: Mapping[str, str], skip: str = ""
+) -> KnowledgeEntryQuerySet:
+    """Narrow entries by every filter except `skip` (used to count one facet's values)."""
+    appliers = {
+        "tema": entries.model.objects.with_area,
+        "type": entries.model.objects.of_type,
+        "malgruppe": entries.model.objects.for_target_group,
+        "fylke": entries.model.objects.in_county,
+        "kommune": entries.model.objects.in_municipality,
+        "ar": lambda value: entries.model.objects.in_year(int(value)),
+    }
+    for key, value in filters.items():
+        if key != skip:
+            entries = entries.filter(pk__in=appliers[key](value).values("pk"))
+    return entries
+
+
+def _counted(rows) -> Counter:
+    counts: Counter = Counter()
+    for value, count in rows:
+        if value is not None:
+            counts[str(value)] += count
+    return counts
+
+
+def facet_counts(
+    base: KnowledgeEntryQuerySet, filters: Mapping[str, str]
+) -> list[Facet]:
+    """For each filter, how many entries each value would give with the other filters kept."""
+    facets = []
+    for key in FILTER_KEYS:
+        entries = apply_filters(base, filters, skip=key)
+        if key == "tema":
+            counts = _counted(
+                entries.values_list("knowledge_areas__slug").annotate(
+                    n=Count("pk", distinct=True)
+                )
+            )
+            labels = {
+                area.slug: area.localized_name for area in KnowledgeArea.objects.all()
+            }
+        elif key == "type":
+            counts = _counted(
+                entries.values_list("content_type").annotate(
+                    n=Count("pk", distinct=True)
+                )
+            )
+            labels = {code: str(label) for code, label in ContentType.choices}
+        elif key == "malgruppe":
+            counts = _counted(
+                entries.values_list("target_groups__slug").annotate(
+                    n=Count("pk", distinct=True)
+                )
+            )
+            labels = {
+                group.slug: group.localized_name for group in TargetGroup.objects.all()
+            }
+        elif key == "fylke":
+            pairs = set(entries.values_list("pk", "counties__code")) | set(
+                entries.values_list("pk", "municipalities__county__code")
+            )
+            counts = Counter(code for _pk, code in pairs if code)
+            labels = dict(County.objects.current().values_list("code", "name"))
+        elif key == "kommune":
+            counts = _counted(
+                entries.values_list("municipalities__code").annotate(
+                    n=Count("pk", distinct=True)
+                )
+            )
+            labels = dict(
+                Municipality.objects.current()
+                .filter(code__in=list(counts))
+                .values_list("code", "name")
+            )
+        else:
+            counts = _counted(
+                entries.values_list("year").annotate(n=Count("pk", distinct=True))
+            )
+            labels = {value: value for value in counts}
+        selected = filters.get(key, "")
+        options = [
+            FacetOption(value, str(labels.get(value, value)), count, value == selected)
+            for value, count in counts.items()
+            if value in labels
+        ]
+        if selected and selected not in counts:
+            options.append(
+                FacetOption(selected, str(labels.get(selected, selected)), 0, True)
+            )
+        if key == "ar":
+            options.sort(key=lambda option: option.value, reverse=True)
+        else:
+            options.sort(key=lambda option: option.label)
+        facets.append(Facet(key, str(FILTER_LABELS[key]), options))
+    return facets
+
+
+FACET_CACHE_SECONDS = 600
+
+
+def cached_facet_counts(
+    base: KnowledgeEntryQuerySet, filters: Mapping[str, str], scope: str = ""
+) -> list[Facet]:
+    """`facet_counts`, kept in the cache until the next publish (the page-cache generation).
+
+    `scope` names what `base` holds (e.g. the search words), as part of the key.
+    """
+    fingerprint = hashlib.sha256(
+        repr((scope, sorted(filters.items()))).encode()
+    ).hexdigest()
+    key = f"knowledge-facets:{current_generation()}:{get_language()}:{fingerprint}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = facet_counts(base, filters)
+        cache.set(key, facets, FACET_CACHE_SECONDS)
+    return facets
+
+
+def search_entries(params: Mapping[str, str]) -> EntrySearch:
+    """Filter, optionally search, sort and paginate the knowledge bank."""
+    query = clean_query(params.get("q"))
+    filters, ignored = parse_filters(params)
+    sort = params.get("sort") if params.get("sort") in ("relevance", "newest") else ""
+    base = KnowledgeEntry.objects.all()
+    scores: dict[int, float] = {}
+    if query:
+        ranked = ranking.rank_pages(query, limit=MAX_RANKED)
+        if ranked is None:
+            base = base.filter(title__icontains=query)
+        else:
+            scores = dict(ranked)
+            base = base.filter(pk__in=list(scores))
+    facets = cached_facet_counts(base, filters, scope=query)
+    entries = apply_filters(base, filters).newest_first()
+    sort = sort or ("relevance" if query else "newest")
+    if query and sort == "relevance" and scores:
+        ordered = sorted(
+            entries.values_list("pk", "date"),
+            key=lambda row: (-scores.get(row[0], 0.0), -row[1].toordinal()),
+        )
+        paginator = Paginator([pk for pk, _date in ordered], PAGE_SIZE)
+        page = paginator.get_page(params.get("page"))
+        by_pk = entries.in_bulk(list(page.object_list))
+        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+    else:
+        paginator = Paginator(entries, PAGE_SIZE)
+        page = paginator.get_page(params.get("page"))
+    return EntrySearch(
+        page=page,
+        total=paginator.count,
+        facets=facets,
+        filters=filters,
+        ignored=ignored,
+        query=query,
+        sort=sort,
+    )
+
+
+def entries_for_area(area: KnowledgeArea, limit: int = 30) -> list[KnowledgeEntry]:
+    return list(KnowledgeEntry.objects.with_area(area.slug).newest_first()[:limit])
+
+
+def latest_entries(
+    area: KnowledgeArea | None = None, limit: int = 50
+) -> list[KnowledgeEntry]:
+    entries = KnowledgeEntry.objects.all()
+    if area is not None:
+        entries = entries.with_area(area.slug)
+    return list(entries.newest_first()[:limit])
+
+
+def entries_for_municipality(
+    municipality: Municipality, limit: int = 10
+) -> list[KnowledgeEntry]:
+    return list(
+        KnowledgeEntry.objects.filter(municipalities=municipality).newest_first()[
+            :limit
+        ]
+    )
+
+
+def examples_from_similar_municipalities(
+    municipality: Municipality, limit: int = 6
+) -> list[tuple[KnowledgeEntry, list[Municipality]]]:
+    """Practical examples from the municipalities most like this one, nearest first."""
+    from distrikt.municipalities.services import similar_municipalities
+
+    similar = [
+        item.municipality for item in similar_municipalities(municipality, limit=20)
+    ]
+    if not similar:
+        return []
+    rank = {m.pk: position for position, m in enumerate(similar)}
+    entries = (
+        KnowledgeEntry.objects.of_type(ContentType.EXAMPLE)
+        .filter(municipalities__in=similar)
+        .exclude(municipalities=municipality)
+        .distinct()
+        .prefetch_related("municipalities")
+    )
+    found = []
+    for entry in entries:
+        matched = [m for m in entry.municipalities.all() if m.pk in rank]
+        found.append((min(rank[m.pk] for m in matched), entry, matched))
+    found.sort(key=lambda row: (row[0], -row[1].date.toordinal()))
+    return [(entry, matched) for _rank, entry, matched in found[:limit]]
+
+
+def upcoming_webinars(today, limit: int = 3) -> list[KnowledgeEntry]:
+    """Webinars (pages of the events app) still to come, soonest first."""
+    return list(
+        KnowledgeEntry.objects.of_type(ContentType.WEBINAR)
+        .filter(date__gte=today)
+        .order_by("date", "page_id")[:limit]
+    )
