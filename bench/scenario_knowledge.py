@@ -124,9 +124,7 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
     ]
     started = time.perf_counter()
     with ProductionServer(prepare=prepare, database_url=database_url) as server:
-        print(
-            f"{label}: {pages} pages prepared in {time.perf_counter() - started:.0f} s"
-        )
+        print(f"{label}: {pages} pages prepared in {time.perf_counter() - started:.0f} s")
         query_list = queries()
         api = [f"/api/v1/search?q={quote(q)}" for q in query_list]
         page_two = [f"/api/v1/search?q={quote(q)}&page=2" for q in query_list[:50]]
@@ -156,9 +154,7 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
                 measure(server.url, suggest, concurrency=4, requests=1000),
             ),
         ]
-        print_results(
-            rows, floor=floor, title=f"knowledge search on {label}, {pages} pages"
-        )
+        print_results(rows, floor=floor, title=f"knowledge search on {label}, {pages} pages")
 
 
 def main() -> int:

@@ -153,16 +153,11 @@ NOUN_WEIGHTS = [1 / (rank + 1) for rank in range(len(NOUNS_NN))]
 
 def sentence(rng: random.Random, language: str, places: list[str] = ()) -> str:
     nouns, adjectives, verbs = (
-        (NOUNS_NN, ADJECTIVES_NN, VERBS_NN)
-        if language == "nn"
-        else (NOUNS_NB, ADJECTIVES_NB, VERBS_NB)
+        (NOUNS_NN, ADJECTIVES_NN, VERBS_NN) if language == "nn" else (NOUNS_NB, ADJECTIVES_NB, VERBS_NB)
     )
     first, second = rng.choices(nouns, weights=NOUN_WEIGHTS, k=2)
     place = rng.choice(places) if places and rng.random() < 0.5 else rng.choice(nouns)
-    return (
-        f"{rng.choice(adjectives).capitalize()} {first} {rng.choice(verbs)} "
-        f"{second} i {place}."
-    )
+    return f"{rng.choice(adjectives).capitalize()} {first} {rng.choice(verbs)} {second} i {place}."
 
 
 def query_vocabulary() -> list[str]:
@@ -201,10 +196,7 @@ def generate_corpus(count: int, seed: int = 4) -> int:
     now = timezone.now()
     start_number = index.numchild + 1
     index_url = index.url
-    content_types = {
-        model: DjangoContentType.objects.get_for_model(model)
-        for model, _code in PAGE_KINDS
-    }
+    content_types = {model: DjangoContentType.objects.get_for_model(model) for model, _code in PAGE_KINDS}
     base_pages, specifics, entries = [], [], []
     for number in range(count):
         model, code = PAGE_KINDS[number % len(PAGE_KINDS)]
@@ -228,9 +220,7 @@ def generate_corpus(count: int, seed: int = 4) -> int:
             locale=locale,
             translation_key=uuid.uuid4(),
         )
-        body = " ".join(
-            sentence(rng, language, place_names) for _ in range(rng.randint(4, 10))
-        )
+        body = " ".join(sentence(rng, language, place_names) for _ in range(rng.randint(4, 10)))
         fields = {
             "language": language,
             "lead": sentence(rng, language),
@@ -243,9 +233,7 @@ def generate_corpus(count: int, seed: int = 4) -> int:
         base_pages.append(page)
         specifics.append((model, fields, code))
     Page.objects.bulk_create(base_pages, batch_size=500)
-    created = Page.objects.filter(
-        path__in=[page.path for page in base_pages]
-    ).values_list("path", "pk")
+    created = Page.objects.filter(path__in=[page.path for page in base_pages]).values_list("path", "pk")
     pk_of = dict(created)
     by_model: dict = {}
     for page, (model, fields, code) in zip(base_pages, specifics, strict=True):

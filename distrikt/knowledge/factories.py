@@ -99,9 +99,7 @@ class ArticlePageFactory(KnowledgePageFactory):
     class Meta:
         model = ArticlePage
 
-    body = factory.LazyFunction(
-        lambda: [("paragraph", "<p>Brødtekst i artikkelen.</p>")]
-    )
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Brødtekst i artikkelen.</p>")])
 
 
 class PublicationPageFactory(KnowledgePageFactory):

@@ -26,9 +26,7 @@ def feed_response(request: HttpRequest, page, area, kind: str) -> HttpResponse:
         feed_url=request.build_absolute_uri(),
     )
     for entry in latest_entries(area=area):
-        published = timezone.make_aware(
-            datetime.datetime.combine(entry.date, datetime.time(8, 0))
-        )
+        published = timezone.make_aware(datetime.datetime.combine(entry.date, datetime.time(8, 0)))
         feed.add_item(
             title=entry.title,
             link=request.build_absolute_uri(entry.url),

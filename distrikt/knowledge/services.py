@@ -115,38 +115,24 @@ def _counted(rows) -> Counter:
     return counts
 
 
-def facet_counts(
-    base: KnowledgeEntryQuerySet, filters: Mapping[str, str]
-) -> list[Facet]:
+def facet_counts(base: KnowledgeEntryQuerySet, filters: Mapping[str, str]) -> list[Facet]:
     """For each filter, how many entries each value would give with the other filters kept."""
     facets = []
     for key in FILTER_KEYS:
         entries = apply_filters(base, filters, skip=key)
         if key == "tema":
             counts = _counted(
-                entries.values_list("knowledge_areas__slug").annotate(
-                    n=Count("pk", distinct=True)
-                )
+                entries.values_list("knowledge_areas__slug").annotate(n=Count("pk", distinct=True))
             )
-            labels = {
-                area.slug: area.localized_name for area in KnowledgeArea.objects.all()
-            }
+            labels = {area.slug: area.localized_name for area in KnowledgeArea.objects.all()}
         elif key == "type":
-            counts = _counted(
-                entries.values_list("content_type").annotate(
-                    n=Count("pk", distinct=True)
-                )
-            )
+            counts = _counted(entries.values_list("content_type").annotate(n=Count("pk", distinct=True)))
             labels = {code: str(label) for code, label in ContentType.choices}
         elif key == "malgruppe":
             counts = _counted(
-                entries.values_list("target_groups__slug").annotate(
-                    n=Count("pk", distinct=True)
-                )
+                entries.values_list("target_groups__slug").annotate(n=Count("pk", distinct=True))
             )
-            labels = {
-                group.slug: group.localized_name for group in TargetGroup.objects.all()
-            }
+            labels = {group.slug: group.localized_name for group in TargetGroup.objects.all()}
         elif key == "fylke":
             pairs = set(entries.values_list("pk", "counties__code")) | set(
                 entries.values_list("pk", "municipalities__county__code")
@@ -155,19 +141,13 @@ def facet_counts(
             labels = dict(County.objects.current().values_list("code", "name"))
         elif key == "kommune":
             counts = _counted(
-                entries.values_list("municipalities__code").annotate(
-                    n=Count("pk", distinct=True)
-                )
+                entries.values_list("municipalities__code").annotate(n=Count("pk", distinct=True))
             )
             labels = dict(
-                Municipality.objects.current()
-                .filter(code__in=list(counts))
-                .values_list("code", "name")
+                Municipality.objects.current().filter(code__in=list(counts)).values_list("code", "name")
             )
         else:
-            counts = _counted(
-                entries.values_list("year").annotate(n=Count("pk", distinct=True))
-            )
+            counts = _counted(entries.values_list("year").annotate(n=Count("pk", distinct=True)))
             labels = {value: value for value in counts}
         selected = filters.get(key, "")
         options = [
@@ -176,9 +156,7 @@ def facet_counts(
             if value in labels
         ]
         if selected and selected not in counts:
-            options.append(
-                FacetOption(selected, str(labels.get(selected, selected)), 0, True)
-            )
+            options.append(FacetOption(selected, str(labels.get(selected, selected)), 0, True))
         if key == "ar":
             options.sort(key=lambda option: option.value, reverse=True)
         else:
@@ -197,9 +175,7 @@ def cached_facet_counts(
 
     `scope` names what `base` holds (e.g. the search words), as part of the key.
     """
-    fingerprint = hashlib.sha256(
-        repr((scope, sorted(filters.items()))).encode()
-    ).hexdigest()
+    fingerprint = hashlib.sha256(repr((scope, sorted(filters.items()))).encode()).hexdigest()
     key = f"knowledge-facets:{current_generation()}:{get_language()}:{fingerprint}"
     facets = cache.get(key)
     if facets is None:
@@ -252,23 +228,15 @@ def entries_for_area(area: KnowledgeArea, limit: int = 30) -> list[KnowledgeEntr
     return list(KnowledgeEntry.objects.with_area(area.slug).newest_first()[:limit])
 
 
-def latest_entries(
-    area: KnowledgeArea | None = None, limit: int = 50
-) -> list[KnowledgeEntry]:
+def latest_entries(area: KnowledgeArea | None = None, limit: int = 50) -> list[KnowledgeEntry]:
     entries = KnowledgeEntry.objects.all()
     if area is not None:
         entries = entries.with_area(area.slug)
     return list(entries.newest_first()[:limit])
 
 
-def entries_for_municipality(
-    municipality: Municipality, limit: int = 10
-) -> list[KnowledgeEntry]:
-    return list(
-        KnowledgeEntry.objects.filter(municipalities=municipality).newest_first()[
-            :limit
-        ]
-    )
+def entries_for_municipality(municipality: Municipality, limit: int = 10) -> list[KnowledgeEntry]:
+    return list(KnowledgeEntry.objects.filter(municipalities=municipality).newest_first()[:limit])
 
 
 def examples_from_similar_municipalities(
@@ -277,9 +245,7 @@ def examples_from_similar_municipalities(
     """Practical examples from the municipalities most like this one, nearest first."""
     from distrikt.municipalities.services import similar_municipalities
 
-    similar = [
-        item.municipality for item in similar_municipalities(municipality, limit=20)
-    ]
+    similar = [item.municipality for item in similar_municipalities(municipality, limit=20)]
     if not similar:
         return []
     rank = {m.pk: position for position, m in enumerate(similar)}

@@ -28,9 +28,7 @@ def validate_pdf_file(uploaded) -> None:
     head = uploaded.read(5)
     uploaded.seek(0)
     if head != b"%PDF-":
-        raise ValidationError(
-            _("Fila er ikkje ein PDF. Last opp eit PDF-dokument."), code="not_pdf"
-        )
+        raise ValidationError(_("Fila er ikkje ein PDF. Last opp eit PDF-dokument."), code="not_pdf")
     try:
         PdfReader(uploaded, strict=False).pages[0]
     except (PyPdfError, IndexError, ValueError, KeyError, TypeError, OSError) as error:

@@ -15,9 +15,7 @@ def _query_without(params, *keys: str) -> str:
 
 def entry_list_context(request: HttpRequest) -> dict:
     result = services.search_entries(request.GET)
-    params = {
-        key: request.GET.get(key, "") for key in ("q", "sort", *services.FILTER_KEYS)
-    }
+    params = {key: request.GET.get(key, "") for key in ("q", "sort", *services.FILTER_KEYS)}
     today = timezone.localdate()
     return {
         "result": result,
@@ -36,8 +34,6 @@ def theme_context(request: HttpRequest, theme) -> dict:
     area = theme.knowledge_area
     return {
         "entries": services.entries_for_area(area),
-        "experts": list(
-            area.experts.select_related("office").order_by("sort_order", "name")
-        ),
+        "experts": list(area.experts.select_related("office").order_by("sort_order", "name")),
         "today": timezone.localdate(),
     }

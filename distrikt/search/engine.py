@@ -129,29 +129,21 @@ def _documents(result_type: str, filters: Mapping[str, str]) -> QuerySet | None:
         documents = SearchDocument.objects.filter(result_type=result_type)
     if filters:
         entries = apply_filters(KnowledgeEntry.objects.all(), filters)
-        documents = (documents or SearchDocument.objects.all()).filter(
-            page_id__in=entries.values("page_id")
-        )
+        documents = (documents or SearchDocument.objects.all()).filter(page_id__in=entries.values("page_id"))
     return documents
 
 
-def _ranked(
-    terms: list[str], documents: QuerySet | None, require_all: bool
-) -> QuerySet:
+def _ranked(terms: list[str], documents: QuerySet | None, require_all: bool) -> QuerySet:
     rows = SearchTerm.objects.filter(term__in=terms)
     if documents is not None:
         rows = rows.filter(document__in=documents.values("pk"))
-    rows = rows.values("document_id").annotate(
-        matched=Count("term"), score=Sum("weight")
-    )
+    rows = rows.values("document_id").annotate(matched=Count("term"), score=Sum("weight"))
     if require_all and len(terms) > 1:
         rows = rows.filter(matched=len(terms))
     return rows.order_by("-matched", "-score", "document_id")
 
 
-def _all_terms_sql(
-    terms: list[str], documents: QuerySet | None, window: int
-) -> tuple[str, list]:
+def _all_terms_sql(terms: list[str], documents: QuerySet | None, window: int) -> tuple[str, list]:
     """Documents holding every term, with their summed weight: one self-join per extra term.
 
     The first term should be the rarest. Only its `window` best postings are candidates,
@@ -164,14 +156,11 @@ def _all_terms_sql(
         restriction = f" AND document_id IN ({inner})"
     # SQLite's planner may otherwise probe the joined terms through the (term, …) index
     # and scan every posting of a common word for each candidate.
-    hint = (
-        " INDEXED BY search_term_by_document" if connection.vendor == "sqlite" else ""
-    )
+    hint = " INDEXED BY search_term_by_document" if connection.vendor == "sqlite" else ""
     joins, join_params = [], []
     for number, term in enumerate(terms[1:], start=1):
         joins.append(
-            f"JOIN {table} t{number}{hint} ON t{number}.document_id = t0.document_id"
-            f" AND t{number}.term = %s"
+            f"JOIN {table} t{number}{hint} ON t{number}.document_id = t0.document_id AND t{number}.term = %s"
         )
         join_params.append(term)
     score = " + ".join(f"t{number}.weight" for number in range(len(terms)))
@@ -218,9 +207,7 @@ def _term_search(query, terms, result_type, filters, page_number) -> tuple[list,
     return [by_id[i] for i in ids if i in by_id], total
 
 
-def _wagtail_search(
-    query, terms, result_type, filters, page_number
-) -> tuple[list, int]:
+def _wagtail_search(query, terms, result_type, filters, page_number) -> tuple[list, int]:
     from wagtail.models import Page
 
     pages = Page.objects.live().public()
@@ -277,9 +264,9 @@ def rank_pages(query: str, limit: int = 1000) -> list[tuple[int, float]]:
     documents = SearchDocument.objects.filter(page__isnull=False)
     ranked = _ranked(terms, documents, require_all=True)[:limit]
     page_of = dict(
-        SearchDocument.objects.filter(
-            pk__in=[row["document_id"] for row in ranked]
-        ).values_list("pk", "page_id")
+        SearchDocument.objects.filter(pk__in=[row["document_id"] for row in ranked]).values_list(
+            "pk", "page_id"
+        )
     )
     return [
         (page_of[row["document_id"]], float(row["matched"] * 1000 + row["score"]))
@@ -297,22 +284,18 @@ def autocomplete(prefix: str, limit: int = 8) -> list[SearchDocument]:
     if len(folded) < 2:
         return []
     found = list(
-        SearchDocument.objects.filter(
-            title_folded__gte=folded, title_folded__lt=folded + "\uffff"
-        ).order_by("title_folded")[:limit]
+        SearchDocument.objects.filter(title_folded__gte=folded, title_folded__lt=folded + "\uffff").order_by(
+            "title_folded"
+        )[:limit]
     )
     last_word = folded.split()[-1]
     if len(found) < limit and len(last_word) >= 2:
         stem = stem_prefix(last_word)
         document_ids = list(
-            SearchTerm.objects.filter(
-                term__gte=stem, term__lt=stem + "\uffff", weight__gte=TITLE_WEIGHT
-            )
+            SearchTerm.objects.filter(term__gte=stem, term__lt=stem + "\uffff", weight__gte=TITLE_WEIGHT)
             .exclude(document_id__in=[document.pk for document in found])
             .values_list("document_id", flat=True)[: limit * 4]
         )
-        more = SearchDocument.objects.filter(pk__in=document_ids).order_by(
-            "title_folded"
-        )
+        more = SearchDocument.objects.filter(pk__in=document_ids).order_by("title_folded")
         found.extend(more[: limit - len(found)])
     return found

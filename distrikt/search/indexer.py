@@ -29,9 +29,7 @@ def term_weights(title: str, text: str) -> dict[str, int]:
 
 
 def _write(key: str, relation: dict, fields: dict) -> SearchDocument:
-    document, _created = SearchDocument.objects.update_or_create(
-        key=key, defaults={**relation, **fields}
-    )
+    document, _created = SearchDocument.objects.update_or_create(key=key, defaults={**relation, **fields})
     SearchTerm.objects.filter(document=document).delete()
     SearchTerm.objects.bulk_create(
         SearchTerm(document=document, term=term, weight=weight)
@@ -117,9 +115,7 @@ def _restricted_paths() -> list[str]:
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def _page_document(
-    page: Page, entries: dict, restricted: list[str]
-) -> SearchDocument | None:
+def _page_document(page: Page, entries: dict, restricted: list[str]) -> SearchDocument | None:
     if any(page.path.startswith(path) for path in restricted):
         return None
     entry = entries.get(page.pk)

@@ -47,9 +47,7 @@ class SearchDocument(models.Model):
         on_delete=models.CASCADE,
         related_name="search_document",
     )
-    result_type = models.CharField(
-        _("type"), max_length=20, choices=ResultType.choices, db_index=True
-    )
+    result_type = models.CharField(_("type"), max_length=20, choices=ResultType.choices, db_index=True)
     title = models.CharField(_("tittel"), max_length=255)
     title_folded = models.CharField(max_length=255, db_index=True, default="")
     url = models.CharField(_("adresse"), max_length=500)
@@ -72,9 +70,7 @@ class SearchDocument(models.Model):
 class SearchTerm(models.Model):
     """One normalised term of one document, with its weight (title counts more)."""
 
-    document = models.ForeignKey(
-        SearchDocument, on_delete=models.CASCADE, related_name="terms"
-    )
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="terms")
     term = models.CharField(max_length=60)
     weight = models.PositiveIntegerField(default=1)
 
@@ -82,9 +78,7 @@ class SearchTerm(models.Model):
         verbose_name = _("søkjeord")
         verbose_name_plural = _("søkjeord")
         indexes = [
-            models.Index(
-                fields=["term", "weight", "document"], name="search_term_lookup"
-            ),
+            models.Index(fields=["term", "weight", "document"], name="search_term_lookup"),
             models.Index(fields=["document", "term"], name="search_term_by_document"),
         ]
 

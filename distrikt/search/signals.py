@@ -41,9 +41,7 @@ def index_saved_municipality(sender, instance, raw=False, **kwargs) -> None:
 
 
 @receiver(post_save, sender=Site)
-def refresh_addresses_when_a_site_changes(
-    sender, instance, raw=False, **kwargs
-) -> None:
+def refresh_addresses_when_a_site_changes(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
         Site.clear_site_root_paths_cache()
         indexer.refresh_page_urls()

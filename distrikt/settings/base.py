@@ -219,6 +219,12 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Knowledge bank and search: "terms" is our own Nynorsk/Bokmål term index (same results on
+# SQLite and PostgreSQL); "wagtail" hands queries to WAGTAILSEARCH_BACKENDS (e.g. OpenSearch).
+SEARCH_ENGINE = env("SEARCH_ENGINE", default="terms")
+KNOWLEDGE_MAX_PDF_BYTES = env.int("KNOWLEDGE_MAX_PDF_BYTES", default=25 * 1024 * 1024)
+KNOWLEDGE_LOAD_DEMO_CONTENT = ALLOW_DEMO_DATA
+
 # Events: reminder lead time, retention of personal data, registration rate limit (0 = off).
 EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=24)
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=183)

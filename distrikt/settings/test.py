@@ -26,3 +26,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 
 ALLOW_DEMO_DATA = True
+KNOWLEDGE_LOAD_DEMO_CONTENT = True

@@ -96,9 +96,9 @@ def list_entries(
     entries = list(result.page.object_list)
     areas = {
         entry.pk: entry
-        for entry in KnowledgeEntry.objects.filter(
-            pk__in=[e.pk for e in entries]
-        ).prefetch_related("knowledge_areas")
+        for entry in KnowledgeEntry.objects.filter(pk__in=[e.pk for e in entries]).prefetch_related(
+            "knowledge_areas"
+        )
     }
     return {
         "count": result.total,
@@ -109,10 +109,7 @@ def list_entries(
             {
                 "key": facet.key,
                 "label": facet.label,
-                "options": [
-                    {"value": o.value, "label": o.label, "count": o.count}
-                    for o in facet.options
-                ],
+                "options": [{"value": o.value, "label": o.label, "count": o.count} for o in facet.options],
             }
             for facet in result.facets
         ],
@@ -120,16 +117,12 @@ def list_entries(
     }
 
 
-@router.get(
-    "/knowledge/{page_id}", response=EntryDetailOut, summary="One knowledge page"
-)
+@router.get("/knowledge/{page_id}", response=EntryDetailOut, summary="One knowledge page")
 def get_entry(request: HttpRequest, page_id: int):
     from distrikt.core.language_share import text_of_page
 
     entry = get_object_or_404(
-        KnowledgeEntry.objects.prefetch_related(
-            "knowledge_areas", "municipalities", "target_groups"
-        ),
+        KnowledgeEntry.objects.prefetch_related("knowledge_areas", "municipalities", "target_groups"),
         page_id=page_id,
     )
     return {

@@ -30,9 +30,7 @@ class KnowledgeEntryQuerySet(models.QuerySet):
         return self.filter(target_groups__slug=slug)
 
     def in_county(self, code: str) -> "KnowledgeEntryQuerySet":
-        return self.filter(
-            models.Q(counties__code=code) | models.Q(municipalities__county__code=code)
-        )
+        return self.filter(models.Q(counties__code=code) | models.Q(municipalities__county__code=code))
 
     def in_municipality(self, code: str) -> "KnowledgeEntryQuerySet":
         return self.filter(municipalities__code=code)
@@ -72,9 +70,7 @@ class KnowledgeEntry(models.Model):
     municipalities = models.ManyToManyField(
         "municipalities.Municipality", blank=True, related_name="knowledge_entries"
     )
-    counties = models.ManyToManyField(
-        "municipalities.County", blank=True, related_name="knowledge_entries"
-    )
+    counties = models.ManyToManyField("municipalities.County", blank=True, related_name="knowledge_entries")
 
     objects = KnowledgeEntryQuerySet.as_manager()
 

@@ -216,9 +216,7 @@ class KnowledgePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["content_type_label"] = ContentType(self.content_type_code).label
         context["related_pages"] = [
-            block.value.specific
-            for block in self.related
-            if block.value is not None and block.value.live
+            block.value.specific for block in self.related if block.value is not None and block.value.live
         ]
         return context
 
@@ -257,9 +255,7 @@ class PdfDocumentMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    download_count = models.PositiveIntegerField(
-        _("tal på nedlastingar"), default=0, editable=False
-    )
+    download_count = models.PositiveIntegerField(_("tal på nedlastingar"), default=0, editable=False)
 
     base_form_class = PdfUploadPageForm
 
@@ -269,17 +265,13 @@ class PdfDocumentMixin(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.document_id and not self.document.file.name.lower().endswith(".pdf"):
-            raise ValidationError(
-                {"document": _("Dokumentet må vere ein PDF.")}, code="not_pdf"
-            )
+            raise ValidationError({"document": _("Dokumentet må vere ein PDF.")}, code="not_pdf")
 
     @path("last-ned/")
     def download(self, request):
         if self.document is None:
             raise Http404
-        type(self).objects.filter(pk=self.pk).update(
-            download_count=F("download_count") + 1
-        )
+        type(self).objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)
         return redirect(self.document.url)
 
 
@@ -312,18 +304,10 @@ class PublicationPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
     )
     publisher = models.CharField(_("utgjevar"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
-    isbn = models.CharField(
-        _("ISBN"), max_length=20, blank=True, validators=[validate_isbn]
-    )
-    issn = models.CharField(
-        _("ISSN"), max_length=12, blank=True, validators=[validate_issn]
-    )
-    research_institution = models.CharField(
-        _("forskingsinstitusjon"), max_length=200, blank=True
-    )
-    commissioned_by_centre = models.BooleanField(
-        _("bestilt av Distriktssenteret"), default=False
-    )
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True, validators=[validate_isbn])
+    issn = models.CharField(_("ISSN"), max_length=12, blank=True, validators=[validate_issn])
+    research_institution = models.CharField(_("forskingsinstitusjon"), max_length=200, blank=True)
+    commissioned_by_centre = models.BooleanField(_("bestilt av Distriktssenteret"), default=False)
 
     content_panels = [
         *_content_panels(),
@@ -373,14 +357,10 @@ class FilmPage(KnowledgePage):
             "Til dømes ei YouTube- eller Vimeo-adresse. Blir henta først når lesaren vel å spele av."
         ),
     )
-    duration = models.DurationField(
-        _("lengd"), null=True, blank=True, help_text=_("Til dømes 00:12:30.")
-    )
+    duration = models.DurationField(_("lengd"), null=True, blank=True, help_text=_("Til dømes 00:12:30."))
     transcript = models.TextField(
         _("transkripsjon"),
-        help_text=_(
-            "Heile teksten i filmen. Påkravd, slik at alle får med seg innhaldet."
-        ),
+        help_text=_("Heile teksten i filmen. Påkravd, slik at alle får med seg innhaldet."),
     )
 
     content_panels = _content_panels("video_url", "duration", "transcript")
@@ -459,9 +439,7 @@ class ResearchReportPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
     content_type_code = ContentType.RESEARCH
 
     institution = models.CharField(_("forskingsinstitusjon"), max_length=200)
-    commissioned_year = models.PositiveSmallIntegerField(
-        _("år bestilt"), null=True, blank=True
-    )
+    commissioned_year = models.PositiveSmallIntegerField(_("år bestilt"), null=True, blank=True)
     programme = models.CharField(_("program"), max_length=200, blank=True)
     abstract = models.TextField(_("samandrag"))
 

@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_publishing_a_page_adds_it_with_its_tags(home_page):
     area = KnowledgeAreaFactory(slug="tema-a")
-    page = ArticlePageFactory(
-        title="Om tema A", knowledge_areas=[area], date=datetime.date(2024, 5, 1)
-    )
+    page = ArticlePageFactory(title="Om tema A", knowledge_areas=[area], date=datetime.date(2024, 5, 1))
     entry = KnowledgeEntry.objects.get(page_id=page.pk)
     assert entry.title == "Om tema A"
     assert entry.content_type == "article"
@@ -54,9 +52,7 @@ def test_moving_a_page_updates_its_address(home_page):
     home_page.add_child(instance=other_index)
     # Content pages may only live under the index; move the index itself.
     index.move(other_index, pos="last-child")
-    assert (
-        KnowledgeEntry.objects.get(page_id=page.pk).url == "/arkiv/kunnskap/flyttast/"
-    )
+    assert KnowledgeEntry.objects.get(page_id=page.pk).url == "/arkiv/kunnskap/flyttast/"
 
 
 def test_pages_without_the_method_stay_out(home_page):
@@ -67,6 +63,4 @@ def test_rebuild_command_restores_the_table(home_page):
     pages = [ArticlePageFactory() for _ in range(3)]
     KnowledgeEntry.objects.all().delete()
     call_command("rebuild_knowledge_index", verbosity=0)
-    assert set(KnowledgeEntry.objects.values_list("page_id", flat=True)) == {
-        page.pk for page in pages
-    }
+    assert set(KnowledgeEntry.objects.values_list("page_id", flat=True)) == {page.pk for page in pages}

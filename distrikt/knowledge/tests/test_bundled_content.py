@@ -12,9 +12,7 @@ from distrikt.organisation.models import KnowledgeArea
 pytestmark = pytest.mark.django_db
 
 
-def test_first_run_builds_the_bank_and_a_second_run_changes_nothing(
-    bundled_site, client
-):
+def test_first_run_builds_the_bank_and_a_second_run_changes_nothing(bundled_site, client):
     index = KnowledgeIndexPage.objects.get()
     assert index.slug == "kunnskap" and index.show_in_menus
     assert ThemePage.objects.count() == KnowledgeArea.objects.count() == 6
@@ -49,17 +47,10 @@ def test_first_run_builds_the_bank_and_a_second_run_changes_nothing(
 
 def test_home_page_area_cards_point_at_the_theme_pages(bundled_site, client):
     home = HomePage.objects.get()
-    cards = [
-        card
-        for block in home.body
-        if block.block_type == "cards"
-        for card in block.value["cards"]
-    ]
+    cards = [card for block in home.body if block.block_type == "cards" for card in block.value["cards"]]
     assert cards
     theme_ids = set(ThemePage.objects.values_list("pk", flat=True))
-    assert all(
-        card["page"] is not None and card["page"].pk in theme_ids for card in cards
-    )
+    assert all(card["page"] is not None and card["page"].pk in theme_ids for card in cards)
     response = client.get("/")
     assert "/kunnskap/merkur/" in response.content.decode()
 

@@ -72,9 +72,7 @@ def test_filters_combine(client, bank):
     assert titles(response) == ["Butikk-artikkel"]
     assert titles(client.get(index.url + "?tema=butikk&ar=2025")) == ["Butikk-døme"]
     assert titles(client.get(index.url + "?fylke=91")) == ["Butikk-døme"]
-    assert titles(client.get(index.url + "?kommune=9101&type=example")) == [
-        "Butikk-døme"
-    ]
+    assert titles(client.get(index.url + "?kommune=9101&type=example")) == ["Butikk-døme"]
 
 
 def test_counts_show_what_each_value_would_give_with_the_other_filters(client, bank):
@@ -88,9 +86,7 @@ def test_counts_show_what_each_value_would_give_with_the_other_filters(client, b
 
 def test_unknown_filter_values_are_ignored_and_named(client, bank):
     index, _pages = bank
-    response = client.get(
-        index.url + "?tema=finst-ikkje&type=<script>&ar=abc&kommune=0000"
-    )
+    response = client.get(index.url + "?tema=finst-ikkje&type=<script>&ar=abc&kommune=0000")
     assert len(titles(response)) == 3
     assert len(response.context["result"].ignored) == 4
     assert "<script>alert" not in response.content.decode()
@@ -102,9 +98,7 @@ def test_an_empty_result_says_so_and_offers_to_loosen_a_filter(client, bank):
     assert titles(response) == []
     content = response.content.decode()
     assert "Ingen innhald passar" in content
-    assert (
-        "tema=demokrati" in content
-    )  # the link that drops the type filter keeps the theme
+    assert "tema=demokrati" in content  # the link that drops the type filter keeps the theme
 
 
 def test_page_numbers_out_of_range_show_the_last_page(client, bank):
@@ -133,9 +127,7 @@ def test_webinars_from_other_apps_are_marked_upcoming_or_recorded(client, bank):
     content = client.get(index.url + "?type=webinar").content.decode()
     assert "Kjem" in content
     response = client.get(index.url)
-    assert [e.title for e in response.context["upcoming_webinars"]] == [
-        "Demokrati-film"
-    ]
+    assert [e.title for e in response.context["upcoming_webinars"]] == ["Demokrati-film"]
     entry.date = datetime.date.today() - datetime.timedelta(days=7)
     entry.save()
     past = client.get(index.url + "?type=webinar")

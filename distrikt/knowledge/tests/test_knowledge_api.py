@@ -31,9 +31,7 @@ def test_unknown_filters_and_pages_give_an_answer_not_an_error(client, home_page
 
 
 def test_a_page_is_readable_with_its_text(client, home_page):
-    page = ArticlePageFactory(
-        title="Les meg", body=[("paragraph", "<p>Heile teksten.</p>")]
-    )
+    page = ArticlePageFactory(title="Les meg", body=[("paragraph", "<p>Heile teksten.</p>")])
     data = client.get(f"/api/v1/knowledge/{page.pk}").json()
     assert data["title"] == "Les meg"
     assert "Heile teksten." in data["body_text"]

@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_section_lists_own_knowledge_and_similar_examples(home_page):
     own = MunicipalityFactory(name="Heimbygd", population=2000, centrality_class=6)
     similar = MunicipalityFactory(name="Likbygd", population=2100, centrality_class=6)
-    different = MunicipalityFactory(
-        name="Storby", population=200000, centrality_class=1
-    )
+    different = MunicipalityFactory(name="Storby", population=200000, centrality_class=1)
     ArticlePageFactory(title="Om Heimbygd", municipalities=[own])
     PracticalExamplePageFactory(title="Døme frå Likbygd", municipalities=[similar])
     PracticalExamplePageFactory(title="Døme frå Storby", municipalities=[different])
@@ -23,9 +21,7 @@ def test_section_lists_own_knowledge_and_similar_examples(home_page):
     section = knowledge_profile_section(own)
     assert section is not None
     assert [entry.title for entry in section.context["entries"]] == ["Om Heimbygd"]
-    assert [entry.title for entry, _places in section.context["similar_examples"]] == [
-        "Døme frå Likbygd"
-    ]
+    assert [entry.title for entry, _places in section.context["similar_examples"]] == ["Døme frå Likbygd"]
     assert section in sections_for(own)
 
 

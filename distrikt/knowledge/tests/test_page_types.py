@@ -69,9 +69,7 @@ def test_index_and_theme_pages_render(client, home_page):
         ResearchReportPageFactory,
     ],
 )
-def test_each_content_type_renders_with_its_title_and_language(
-    client, home_page, factory
-):
+def test_each_content_type_renders_with_its_title_and_language(client, home_page, factory):
     author = PersonFactory(name="Ola Forfattar")
     place = MunicipalityFactory(name="Testbygd")
     page = factory(
@@ -90,9 +88,7 @@ def test_each_content_type_renders_with_its_title_and_language(
     assert 'property="og:type" content="article"' in content
 
 
-def test_film_page_shows_the_full_transcript_and_no_third_party_frame(
-    client, home_page
-):
+def test_film_page_shows_the_full_transcript_and_no_third_party_frame(client, home_page):
     page = FilmPageFactory(
         transcript="Første line av teksten.\nAndre line.",
         video_url="https://video.example.org/film/1",
@@ -103,9 +99,7 @@ def test_film_page_shows_the_full_transcript_and_no_third_party_frame(
     assert "https://video.example.org/film/1" in content
 
 
-def test_practical_example_shows_what_was_done_and_the_municipalities(
-    client, home_page
-):
+def test_practical_example_shows_what_was_done_and_the_municipalities(client, home_page):
     place = MunicipalityFactory(name="Dømebygd", population=1234, centrality_class=6)
     page = PracticalExamplePageFactory(municipalities=[place], cost="Ein stilling.")
     content = client.get(page.url).content.decode()

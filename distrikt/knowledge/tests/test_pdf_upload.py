@@ -78,9 +78,7 @@ def _add_form_data(title: str, upload) -> dict:
     }
 
 
-def test_the_editor_form_rejects_a_non_pdf_and_keeps_what_was_typed(
-    editor_client, home_page
-):
+def test_the_editor_form_rejects_a_non_pdf_and_keeps_what_was_typed(editor_client, home_page):
     index = KnowledgeIndexPageFactory()
     url = f"/admin/pages/add/knowledge/publicationpage/{index.pk}/"
     response = editor_client.post(
@@ -109,9 +107,7 @@ def test_the_editor_form_files_a_real_pdf_and_links_it(editor_client, home_page)
 def test_downloads_are_counted(client, home_page):
     from wagtail.documents import get_document_model
 
-    document = get_document_model().objects.create(
-        title="r", file=SimpleUploadedFile("r.pdf", pdf_bytes())
-    )
+    document = get_document_model().objects.create(title="r", file=SimpleUploadedFile("r.pdf", pdf_bytes()))
     page = PublicationPageFactory(document=document)
     response = client.get(page.url + "last-ned/")
     assert response.status_code == 302

@@ -44,10 +44,7 @@ def test_the_api_never_fails(client, page, query):
 
 def test_sql_in_a_query_is_just_text(client, page):
     client.get("/sok/", {"q": "'; DROP TABLE search_searchterm; --"})
-    titles = [
-        hit["title"]
-        for hit in client.get("/api/v1/search", {"q": "kommunar"}).json()["results"]
-    ]
+    titles = [hit["title"] for hit in client.get("/api/v1/search", {"q": "kommunar"}).json()["results"]]
     assert "Kommunar og kommuner" in titles
 
 
@@ -58,9 +55,7 @@ def test_an_empty_query_asks_for_words(client, page):
 
 
 def test_unknown_type_filters_and_pages_are_handled(client, page):
-    data = client.get(
-        "/api/v1/search", {"q": "kommune", "type": "zzz", "tema": "nope", "page": "999"}
-    ).json()
+    data = client.get("/api/v1/search", {"q": "kommune", "type": "zzz", "tema": "nope", "page": "999"}).json()
     assert data["total"] >= 1
     assert data["page"] == data["page_count"]
     assert set(data["ignored_filters"]) >= {"type"}

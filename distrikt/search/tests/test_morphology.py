@@ -63,9 +63,7 @@ def test_kommunar_finds_kommuner_and_kommunane(pages):
 
 
 def test_naerbutikkane_finds_naerbutikk_and_naerbutikker(pages):
-    assert {"Nærbutikker i distriktet", "Ein nærbutikk på bygda"} <= titles(
-        "nærbutikkane"
-    )
+    assert {"Nærbutikker i distriktet", "Ein nærbutikk på bygda"} <= titles("nærbutikkane")
 
 
 def test_berekraftig_finds_baerekraftig(pages):
@@ -78,9 +76,7 @@ def test_all_words_must_match_before_any_word_is_enough(pages):
 
 
 def test_the_title_weighs_more_than_the_text(pages):
-    ArticlePageFactory(
-        title="Reiseliv i fjellet", lead="Nemner bærekraftig drift ein gong."
-    )
+    ArticlePageFactory(title="Reiseliv i fjellet", lead="Nemner bærekraftig drift ein gong.")
     hits = engine.search({"q": "bærekraftig", "type": "article"}).hits
     assert hits[0].title == "Bærekraftig reiseliv"
 

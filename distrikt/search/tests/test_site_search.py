@@ -33,14 +33,8 @@ def test_pages_people_and_municipalities_are_found_with_their_type(client, home_
         "Fjellheim": "municipality",
     }
     assert data["total"] == 4
-    assert all(
-        {"title", "url", "snippet", "language", "date"} <= hit.keys()
-        for hit in data["results"]
-    )
-    assert (
-        client.get("/api/v1/search", {"q": "9876"}).json()["results"][0]["title"]
-        == "Fjellheim"
-    )
+    assert all({"title", "url", "snippet", "language", "date"} <= hit.keys() for hit in data["results"])
+    assert client.get("/api/v1/search", {"q": "9876"}).json()["results"][0]["title"] == "Fjellheim"
 
 
 def test_type_and_theme_filters_narrow_the_search(client, home_page):
@@ -51,9 +45,7 @@ def test_type_and_theme_filters_narrow_the_search(client, home_page):
     by_type = client.get("/api/v1/search", {"q": "tilskot", "type": "film"}).json()
     assert [hit["title"] for hit in by_type["results"]] == ["Tilskot film"]
     by_theme = client.get("/sok/", {"q": "tilskudd", "tema": "filter-tema"})
-    assert [hit.title for hit in by_theme.context["results"].hits] == [
-        "Tilskot artikkel"
-    ]
+    assert [hit.title for hit in by_theme.context["results"].hits] == ["Tilskot artikkel"]
 
 
 def test_results_are_paginated(client, home_page):

@@ -101,9 +101,7 @@ PIECES = [
         "groups": ["ordforarar", "kommunar-og-regionar"],
         "municipalities": ["5542"],
         "lead": "I denne filmen fortel medlemer av eit ungdomsråd korleis dei fekk eige budsjett og talerett i kommunestyret.",
-        "body": [
-            "Filmen varer i om lag åtte minutt og er teksta. Heile teksten står under."
-        ],
+        "body": ["Filmen varer i om lag åtte minutt og er teksta. Heile teksten står under."],
         "transcript": "Forteljar: Kva skjer når ungdom får bestemme over eigne pengar?\nUngdom 1: Vi fekk eit lite budsjett og fullmakt til å bruke det på det vi meinte var viktigast.\nUngdom 2: Vi valde å pusse opp ungdomshuset og å starte ei busslinje på fredagskveldar.\nOrdføraren: Det viktigaste var at vi tok dei på alvor. Då kom engasjementet av seg sjølv.\nForteljar: Ungdomsrådet har no talerett i kommunestyret i saker som gjeld unge.",
         "duration_minutes": 8,
     },
@@ -358,9 +356,7 @@ PIECES = [
         "groups": ["kommunedirektorar", "prosjektleiarar"],
         "municipalities": ["1822", "1820"],
         "lead": "Filmen viser hvordan tre nabokommuner bygde en felles næringshage og hva de lærte av å dele kontor og fagfolk.",
-        "body": [
-            "Filmen er omtrent ti minutter lang. Hele teksten finner du nedenfor."
-        ],
+        "body": ["Filmen er omtrent ti minutter lang. Hele teksten finner du nedenfor."],
         "transcript": "Forteller: Tre kommuner ved kysten hadde hver sin næringsavdeling med én ansatt.\nLeder: Vi var sårbare. Når én var syk, stoppet alt.\nGründer: Nå får jeg hjelp fra et helt team, uansett hvilken kommune jeg bor i.\nForteller: Næringshagen har i dag seks ansatte og kontor i to av kommunene.",
         "duration_minutes": 10,
     },

@@ -47,9 +47,7 @@ def paragraphs(texts: list[str]) -> list[tuple[str, str]]:
 
 
 class Command(BaseCommand):
-    help = (
-        "Create the knowledge bank's index and theme pages and load its demo content."
-    )
+    help = "Create the knowledge bank's index and theme pages and load its demo content."
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
@@ -60,14 +58,8 @@ class Command(BaseCommand):
         index = self._index_page(home)
         themes = self._theme_pages(index)
         self._link_home_cards(home, themes)
-        created = (
-            self._demo_pieces(index)
-            if getattr(settings, "KNOWLEDGE_LOAD_DEMO_CONTENT", True)
-            else 0
-        )
-        self.stdout.write(
-            f"Knowledge bank ready: {len(themes)} themes, {created} demo pieces added."
-        )
+        created = self._demo_pieces(index) if getattr(settings, "KNOWLEDGE_LOAD_DEMO_CONTENT", True) else 0
+        self.stdout.write(f"Knowledge bank ready: {len(themes)} themes, {created} demo pieces added.")
 
     def _publish(self, parent: Page, page: Page) -> Page:
         parent.add_child(instance=page)
@@ -93,10 +85,7 @@ class Command(BaseCommand):
         themes = {}
         for area in KnowledgeArea.objects.all():
             theme = ThemePage.objects.filter(knowledge_area=area).first()
-            if (
-                theme is None
-                and not Page.objects.child_of(index).filter(slug=area.slug).exists()
-            ):
+            if theme is None and not Page.objects.child_of(index).filter(slug=area.slug).exists():
                 theme = self._publish(
                     index,
                     ThemePage(
@@ -120,11 +109,7 @@ class Command(BaseCommand):
                 continue
             for card in block.value["cards"]:
                 theme = themes.get(card["title"]) or next(
-                    (
-                        page
-                        for name, page in themes.items()
-                        if name.split()[0] == card["title"].split()[0]
-                    ),
+                    (page for name, page in themes.items() if name.split()[0] == card["title"].split()[0]),
                     None,
                 )
                 if theme is not None and card["page"] is None and not card["url"]:
@@ -137,9 +122,7 @@ class Command(BaseCommand):
         existing = set(Page.objects.child_of(index).values_list("slug", flat=True))
         areas = {area.slug: area for area in KnowledgeArea.objects.all()}
         groups = {group.slug: group for group in TargetGroup.objects.all()}
-        municipalities = {
-            m.code: m for m in Municipality.objects.current().select_related("county")
-        }
+        municipalities = {m.code: m for m in Municipality.objects.current().select_related("county")}
         created = 0
         for piece in PIECES:
             if piece["slug"] in existing:
@@ -213,8 +196,6 @@ class Command(BaseCommand):
     def _tag(self, page, piece, areas, groups, municipalities) -> None:
         page.knowledge_areas = [areas[s] for s in piece["areas"] if s in areas]
         page.target_groups = [groups[s] for s in piece["groups"] if s in groups]
-        places = [
-            municipalities[c] for c in piece["municipalities"] if c in municipalities
-        ]
+        places = [municipalities[c] for c in piece["municipalities"] if c in municipalities]
         page.municipalities = places
         page.counties = list({m.county_id: m.county for m in places}.values())

@@ -16,7 +16,5 @@ class Command(BaseCommand):
             # After a bulk write, let index-only scans skip the heap (visibility map).
             with connection.cursor() as cursor:
                 for model in (SearchDocument, SearchTerm):
-                    cursor.execute(
-                        f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}"
-                    )
+                    cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         self.stdout.write(f"{count} documents indexed.")
