@@ -11,9 +11,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_section_lists_own_knowledge_and_similar_examples(home_page):
-    own = MunicipalityFactory(name="Heimbygd", population=2000, centrality_class=6)
-    similar = MunicipalityFactory(name="Likbygd", population=2100, centrality_class=6)
-    different = MunicipalityFactory(name="Storby", population=200000, centrality_class=1)
+    # similar_municipalities() compares log population, centrality index and ten-year growth.
+    own = MunicipalityFactory(
+        name="Heimbygd", population=2000, centrality_class=6, centrality_index=420, population_change_10y=-4.0
+    )
+    similar = MunicipalityFactory(
+        name="Likbygd", population=2100, centrality_class=6, centrality_index=430, population_change_10y=-3.5
+    )
+    different = MunicipalityFactory(
+        name="Storby", population=200000, centrality_class=1, centrality_index=960, population_change_10y=12.0
+    )
     ArticlePageFactory(title="Om Heimbygd", municipalities=[own])
     PracticalExamplePageFactory(title="Døme frå Likbygd", municipalities=[similar])
     PracticalExamplePageFactory(title="Døme frå Storby", municipalities=[different])
@@ -21,7 +28,10 @@ def test_section_lists_own_knowledge_and_similar_examples(home_page):
     section = knowledge_profile_section(own)
     assert section is not None
     assert [entry.title for entry in section.context["entries"]] == ["Om Heimbygd"]
-    assert [entry.title for entry, _places in section.context["similar_examples"]] == ["Døme frå Likbygd"]
+    # Nearest first: the small place like this one before the city.
+    titles = [entry.title for entry, _places in section.context["similar_examples"]]
+    assert titles[0] == "Døme frå Likbygd"
+    assert titles.index("Døme frå Likbygd") < titles.index("Døme frå Storby")
     assert section in sections_for(own)
 
 
