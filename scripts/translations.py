@@ -2,9 +2,10 @@
 
     python scripts/translations.py status            # list untranslated or fuzzy entries
     python scripts/translations.py fill-nn           # Nynorsk is the source language: msgstr = msgid
-    python scripts/translations.py apply FILE.json   # {"nb": {"msgid": "msgstr" | ["singular", "plural"]}, "en": {...}}
+    python scripts/translations.py apply FILE.json [APP]   # {"nb": {"msgid": "msgstr" | ["singular", "plural"]}, "en": {...}}
 
-`apply` fills only entries of the given msgids in every catalogue of that language.
+`apply` fills the entries of the given msgids in every catalogue of that language, or only
+in APP's catalogues (e.g. `merkur`, or `project` for distrikt/locale) when APP is given.
 """
 
 import json
@@ -16,11 +17,13 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def catalogues(language: str | None = None) -> list[tuple[str, Path]]:
+def catalogues(language: str | None = None, app: str | None = None) -> list[tuple[str, Path]]:
     found = []
     for path in sorted((ROOT / "distrikt").glob("**/locale/*/LC_MESSAGES/django.po")):
         code = path.parent.parent.name
-        if language is None or code == language:
+        owner = path.relative_to(ROOT / "distrikt").parts[0]
+        owner = "project" if owner == "locale" else owner
+        if (language is None or code == language) and (app is None or owner == app):
             found.append((code, path))
     return found
 
@@ -60,10 +63,10 @@ def fill_nynorsk() -> int:
     return 0
 
 
-def apply(mapping_path: str) -> int:
+def apply(mapping_path: str, app: str | None = None) -> int:
     mapping = json.loads(Path(mapping_path).read_text(encoding="utf-8"))
     for code, texts in mapping.items():
-        for _code, path in catalogues(code):
+        for _code, path in catalogues(code, app):
             po = polib.pofile(str(path))
             for entry in po:
                 if entry.msgid not in texts:
@@ -87,5 +90,5 @@ if __name__ == "__main__":
     if command == "fill-nn":
         sys.exit(fill_nynorsk())
     if command == "apply":
-        sys.exit(apply(sys.argv[2]))
+        sys.exit(apply(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None))
     sys.exit(__doc__)
