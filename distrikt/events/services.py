@@ -9,9 +9,10 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
@@ -126,7 +127,7 @@ def _promote_from_waiting_list(event: EventPage, now: datetime.datetime) -> list
 
 def _notify_promoted(promoted: list[Registration]) -> None:
     for registration in promoted:
-        transaction.on_commit(lambda registration=registration: emails.send_promotion(registration))
+        transaction.on_commit(partial(emails.send_promotion, registration))
 
 
 def fill_free_seats(event: EventPage, now: datetime.datetime | None = None) -> list[Registration]:
@@ -275,7 +276,7 @@ def _safe_cell(value: str) -> str:
     return value
 
 
-def export_participants(event: EventPage, file_format: str, user: AbstractBaseUser) -> tuple[bytes, str, str]:
+def export_participants(event: EventPage, file_format: str, user: User) -> tuple[bytes, str, str]:
     """The participant list as CSV or Excel, logged with who exported it and when."""
     require_staff_access(event, user)
     header = [label for _field, label in EXPORT_COLUMNS]

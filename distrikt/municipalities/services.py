@@ -105,12 +105,16 @@ def _features(
     return (math.log(max(population, 1)), float(centrality_index), change)
 
 
+def _number(value: float | None, decimals: int | None = None) -> str:
+    return "–" if value is None else number_format(value, decimals, force_grouping=True)
+
+
 def _reasons(municipality: Municipality, other: Municipality) -> list[str]:
     return [
         _("Folketal %(other)s (mot %(own)s)")
         % {
-            "other": number_format(other.population, force_grouping=True),
-            "own": number_format(municipality.population, force_grouping=True),
+            "other": _number(other.population),
+            "own": _number(municipality.population),
         },
         _("Sentralitetsindeks %(other)s, klasse %(other_class)s (mot %(own)s, klasse %(own_class)s)")
         % {
@@ -121,8 +125,8 @@ def _reasons(municipality: Municipality, other: Municipality) -> list[str]:
         },
         _("Folketalsendring siste ti år %(other)s %% (mot %(own)s %%)")
         % {
-            "other": number_format(other.population_change_10y, 1),
-            "own": number_format(municipality.population_change_10y, 1),
+            "other": _number(other.population_change_10y, 1),
+            "own": _number(municipality.population_change_10y, 1),
         },
     ]
 

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import product
 from typing import Any
 
@@ -141,6 +142,10 @@ def _region_and_year(codes: dict[str, str]) -> tuple[str, int] | None:
         raise MalformedResponse("the dataset has no usable Tid dimension") from error
 
 
+def _has_content(content: str, codes: dict[str, str]) -> bool:
+    return codes["ContentsCode"] == content
+
+
 def _summed(
     dataset: Dataset, where: Callable[[dict[str, str]], bool] = lambda codes: True
 ) -> dict[tuple[str, int], float | None]:
@@ -231,7 +236,7 @@ def change_rows(dataset: Dataset, border_map: BorderMap) -> list[ObservationRow]
         )
     mapped = {}
     for content in needed:
-        values = _summed(dataset, lambda codes, content=content: codes["ContentsCode"] == content)
+        values = _summed(dataset, partial(_has_content, content))
         mapped[content], _notes = border_map.map_counts(values)
     rows = []
     for indicator_code, plus, minus in (
