@@ -6,19 +6,21 @@ from django.core.management import call_command
 from django.db import connection
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 
 
 def restore_tree_root() -> None:
-    """Put back the locale and page-tree root that Wagtail's data migrations make.
+    """Put back the locale, page-tree root and root collection that Wagtail's migrations make.
 
     A transactional test ends by emptying every table, these rows included.
     """
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,11 +9,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import models
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 LEGAL_MINIMUM_SHARE = 0.25
 COUNTED_STANDARDS = ("nn", "nb")
@@ -34,24 +35,32 @@ def count_words(text: str) -> int:
 
 
 def text_of_page(page: Page) -> str:
-    """Collect the prose of a page: title, text fields, rich text and StreamField content."""
-    parts: list[str] = [page.title, page.search_description or ""]
-    for model_field in page._meta.get_fields():
-        if not getattr(model_field, "concrete", False) or model_field.name in _SKIPPED_FIELDS:
+    """Collect the prose of a page: the fields its `search_fields` declare as searchable text.
+
+    Only declared text counts, so links, e-mail addresses and private fields (such as an
+    online event's streaming address) never leak into word counts or the search index.
+    """
+    parts: list[str] = []
+    seen: set[str] = set()
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, index.SearchField) or search_field.field_name in seen:
             continue
-        if model_field.model in (Page,):
-            continue
-        value = getattr(page, model_field.attname, None)
+        seen.add(search_field.field_name)
+        value = getattr(page, search_field.field_name, None)
+        if callable(value):
+            value = value()
         if value in (None, ""):
             continue
+        try:
+            model_field = page._meta.get_field(search_field.field_name)
+        except FieldDoesNotExist:
+            model_field = None
         if isinstance(model_field, StreamField):
             parts.extend(str(item) for item in model_field.get_searchable_content(value))
-        elif isinstance(model_field, RichTextField):
-            parts.append(strip_tags(value))
-        elif isinstance(model_field, models.TextField) or (
-            isinstance(model_field, models.CharField) and not model_field.choices
-        ):
-            parts.append(str(value))
+        elif isinstance(model_field, RichTextField) or "<" in str(value):
+            parts.append(strip_tags(str(value)))
+        elif isinstance(value, str):
+            parts.append(value)
     return " ".join(part for part in parts if part)
 
 

@@ -68,3 +68,14 @@ def test_dashboard_is_for_editors_only(editor_client, home_page):
     response = editor_client.get("/admin/language-share/")
     assert response.status_code == 200
     assert "25" in response.content.decode()
+
+
+def test_only_declared_prose_is_counted_not_addresses_or_private_fields(home_page):
+    page = add_page(home_page, "med-lenkje", "nn", 2)
+    page.seo_title = "Skjult seo-tittel"
+    page.search_description = "https://example.org/privat"
+    page.save()
+    text = text_of_page(page)
+    assert "Skjult" not in text
+    assert "example.org" not in text
+    assert text == "med-lenkje ord ord"
