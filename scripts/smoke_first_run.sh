@@ -21,8 +21,9 @@ for _ in $(seq 1 300); do
 done
 curl -fsS "http://127.0.0.1:$port/healthz"; echo
 home=$(curl -fsS "http://127.0.0.1:$port/")
-echo "$home" | grep -q '<html lang="nn"' || { echo "home page is not Nynorsk" >&2; exit 1; }
-echo "$home" | grep -q 'Distriktssenteret' || { echo "home page lacks the site name" >&2; exit 1; }
+# Here-strings, not pipes: grep -q stops reading at the first match, which would break a pipe.
+grep -q '<html lang="nn"' <<<"$home" || { echo "home page is not Nynorsk" >&2; exit 1; }
+grep -q 'Distriktssenteret' <<<"$home" || { echo "home page lacks the site name" >&2; exit 1; }
 
 # A second run is fast and loses nothing.
 kill -- -$server_pid 2>/dev/null || true
@@ -36,5 +37,6 @@ for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -fsS "http://127.0.0.1:$port/" | grep -q 'Distriktssenteret'
+home=$(curl -fsS "http://127.0.0.1:$port/")
+grep -q 'Distriktssenteret' <<<"$home" || { echo "home page lacks the site name after a second run" >&2; exit 1; }
 echo "smoke: first run OK; second run up in $(( $(date +%s) - start )) s"
