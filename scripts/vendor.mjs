@@ -11,6 +11,8 @@ const files = [
   ["@digdir/designsystemet-css/dist/theme/designsystemet.css", "designsystemet/theme.css"],
   ["@digdir/designsystemet-web/dist/umd/index.js", "designsystemet/web/index.js"],
   ["@digdir/designsystemet-web/dist/umd/index.js.map", "designsystemet/web/index.js.map"],
+  ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
+  ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
   ...[400, 500, 600, 700].flatMap((weight) =>
     ["latin", "latin-ext"].map((subset) => [
       `@fontsource/inter/files/inter-${subset}-${weight}-normal.woff2`,
