@@ -138,3 +138,18 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("nettstadinnstillingar")
+
+
+class RateLimitCounter(models.Model):
+    """Attempts counted for one rate-limit key in one time window (see core.ratelimit)."""
+
+    key = models.CharField(max_length=255, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("teljar for avgrensing")
+        verbose_name_plural = _("teljarar for avgrensing")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

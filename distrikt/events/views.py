@@ -1,5 +1,6 @@
 """Views: the calendar list, the registration form and the signed personal pages."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,9 +10,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from distrikt.core.ratelimit import is_rate_limited
+
 from .forms import CalendarFilterForm, RegistrationForm
 from .models import EventIndexPage, EventPage
-from .ratelimit import is_rate_limited
 from .services import (
     RegistrationClosedError,
     cancel_registration,
@@ -80,7 +82,12 @@ def registration_form_view(request: HttpRequest, event: EventPage) -> HttpRespon
     error = ""
     duplicate_email = ""
     if request.method == "POST" and state == "open":
-        if is_rate_limited(request):
+        if is_rate_limited(
+            request,
+            "events:registration",
+            settings.EVENT_REGISTRATION_RATE_LIMIT,
+            settings.EVENT_REGISTRATION_RATE_WINDOW,
+        ):
             return _render_form(request, event, form, state, status=429, rate_limited=True)
         if form.is_spam:
             error = "spam"

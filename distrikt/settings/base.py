@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "distrikt.core.clientip.ClientAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "distrikt.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -234,9 +235,24 @@ EVENT_REGISTRATION_RATE_WINDOW = env.int("EVENT_REGISTRATION_RATE_WINDOW", defau
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]
 
+# The real client address (distrikt.core.clientip): the number of reverse proxies in front
+# of the application that append to X-Forwarded-For. 0 = no proxy, use REMOTE_ADDR.
+# Set it to exactly the number of proxies you run; more lets clients forge their address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_ip": {"()": "distrikt.core.clientip.ClientAddressLogFilter"}},
+    "formatters": {
+        "with_client": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["client_ip"],
+            "formatter": "with_client",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
