@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "distrikt.core.admin_access.DjangoAdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -240,6 +241,10 @@ AXES_CLIENT_IP_CALLABLE = "distrikt.core.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "distrikt.core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False
+
+# Django's own admin at /django-admin/: only superusers from these addresses or networks
+# (comma-separated, e.g. 192.0.2.10,10.20.0.0/16). Empty = the route answers 404 to everyone.
+DJANGO_ADMIN_ALLOWED_IPS = env.list("DJANGO_ADMIN_ALLOWED_IPS", default=[])
 
 # Knowledge bank and search: "terms" is our own Nynorsk/Bokmål term index (same results on
 # SQLite and PostgreSQL); "wagtail" hands queries to WAGTAILSEARCH_BACKENDS (e.g. OpenSearch).
