@@ -133,6 +133,27 @@ def wait_for(predicate, seconds: float) -> bool:
 
 
 @pytest.fixture(scope="session")
+def collected_static_root(tmp_path_factory):
+    """Static files collected with the production settings (hashed names, compressed copies)."""
+    static_root = tmp_path_factory.mktemp("static")
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
+        "SECRET_KEY": "collectstatic-" + "x" * 50,
+        "STATIC_ROOT": str(static_root),
+    }
+    environment.pop("DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        check=True,
+        timeout=600,
+    )
+    return static_root
+
+
+@pytest.fixture(scope="session")
 def s3_endpoint():
     """The URL of an S3-compatible server: S3_TEST_ENDPOINT_URL (CI starts moto there), or
     a moto server started for this session. Skipped when neither is possible, unless

@@ -165,7 +165,7 @@ USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
@@ -201,8 +201,9 @@ if AWS_STORAGE_BUCKET_NAME:
             ),
         },
     }
-# Hashed static files are kept for a year (immutable); unhashed names for this long.
-WHITENOISE_MAX_AGE = 3600
+# WhiteNoise serves names with a content hash (CompressedManifestStaticFilesStorage) as
+# immutable for ten years; names without a hash only this long, as they change on deploy.
+WHITENOISE_MAX_AGE = 600
 
 DATA_DIR = BASE_DIR / "data"
 # Demo content (marked as demo in the data) may be loaded only where this is true.
