@@ -8,7 +8,12 @@ PORT ?= 8000
 UV_VERSION := 0.13.9
 MANAGE := $(PY) manage.py
 
-.PHONY: setup run serve test test-fast lint typecheck format migrations-check bench demo superuser clean smoke
+.PHONY: setup run serve worker test test-fast lint typecheck format migrations-check bench demo superuser clean smoke
+
+# The database that DATABASE_URL names (from the environment or .env; SQLite in var/ when unset).
+# The migration stamp is kept per database, so switching DATABASE_URL migrates the new one.
+DB_KEY := $(shell url="$${DATABASE_URL:-$$(sed -n 's/^DATABASE_URL=//p' .env 2>/dev/null | tail -n 1)}"; printf '%s' "$${url:-sqlite}" | cksum | cut -d' ' -f1)
+DB_READY := var/.db-ready-$(DB_KEY)
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,26 +33,31 @@ setup: $(VENV)/.installed distrikt/static/vendor/.copied
 	@mkdir -p var
 	@$(MANAGE) compile_translations
 
-var/.db-ready: $(VENV)/.installed $(wildcard distrikt/*/migrations/*.py)
+$(DB_READY): $(VENV)/.installed $(wildcard distrikt/*/migrations/*.py)
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	@touch $@
 
-run: setup var/.db-ready
+run: setup $(DB_READY)
 	$(MANAGE) load_bundled_data --demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Production-like: gunicorn with production settings (needs SECRET_KEY, see .env.example).
-serve: setup var/.db-ready
+serve: setup $(DB_READY)
 	DJANGO_SETTINGS_MODULE=distrikt.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=distrikt.settings.production $(VENV)/bin/gunicorn distrikt.wsgi --bind 127.0.0.1:$(PORT) --workers 2
 
-demo: setup var/.db-ready
+# The task worker for TASKS_BACKEND=database (e-mail, imports, recomputations, enqueued
+# scheduled commands). Run one or more next to the app servers, with the same environment.
+worker: setup $(DB_READY)
+	TASKS_BACKEND=database $(MANAGE) db_worker --queue-name '*'
+
+demo: setup $(DB_READY)
 	$(MANAGE) load_bundled_data --demo
 
-superuser: setup var/.db-ready
+superuser: setup $(DB_READY)
 	$(MANAGE) createsuperuser
 
 test: setup
@@ -80,4 +90,4 @@ smoke:
 	bash scripts/smoke_first_run.sh
 
 clean:
-	rm -rf var/db.sqlite3* var/.db-ready var/static
+	rm -rf var/db.sqlite3* var/.db-ready* var/static

@@ -1,4 +1,15 @@
-"""Fixtures shared by every app's tests: the site, its home page and a logged-in editor."""
+"""Fixtures shared by every app's tests: the site, its home page and a logged-in editor.
+
+Also the services a scaled deployment uses: a local S3 server (moto) for object storage.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 
 from django.conf import settings
 from django.core.cache import cache
@@ -9,6 +20,15 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers", "s3: needs an S3-compatible server (moto is started when none is named)"
+    )
+    config.addinivalue_line(
+        "markers", "multiprocess: starts app servers on PostgreSQL and Redis (skipped unless both answer)"
+    )
 
 
 def restore_tree_root() -> None:
@@ -85,3 +105,82 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def s3_answers(endpoint_url: str) -> bool:
+    try:
+        urllib.request.urlopen(endpoint_url, timeout=2)  # noqa: S310  (a local test server)
+    except urllib.error.HTTPError:
+        return True  # any HTTP answer means the server is up
+    except OSError:
+        return False
+    return True
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture(scope="session")
+def collected_static_root(tmp_path_factory):
+    """Static files collected with the production settings (hashed names, compressed copies)."""
+    static_root = tmp_path_factory.mktemp("static")
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
+        "SECRET_KEY": "collectstatic-" + "x" * 50,
+        "STATIC_ROOT": str(static_root),
+    }
+    environment.pop("DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        check=True,
+        timeout=600,
+    )
+    return static_root
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """The URL of an S3-compatible server: S3_TEST_ENDPOINT_URL (CI starts moto there), or
+    a moto server started for this session. Skipped when neither is possible, unless
+    REQUIRE_S3 is set."""
+    endpoint_url = os.environ.get("S3_TEST_ENDPOINT_URL", "")
+    if endpoint_url:
+        if not wait_for(lambda: s3_answers(endpoint_url), 15):
+            pytest.fail(f"S3_TEST_ENDPOINT_URL={endpoint_url} does not answer")
+        yield endpoint_url
+        return
+    try:
+        import moto.server  # noqa: F401
+    except ImportError:
+        if os.environ.get("REQUIRE_S3"):
+            pytest.fail("REQUIRE_S3 is set but no S3 server is named and moto is not installed")
+        pytest.skip("no S3 server: set S3_TEST_ENDPOINT_URL or install moto[server]")
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603  (our own interpreter, fixed arguments)
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint_url = f"http://127.0.0.1:{port}"
+    try:
+        if not wait_for(lambda: s3_answers(endpoint_url), 30):
+            pytest.fail("the moto S3 server did not start")
+        yield endpoint_url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -20,7 +20,9 @@ from distrikt.core.sitemap import PageSitemap
 
 urlpatterns = [
     path("ping", core_views.ping, name="ping"),
+    # HealthCheckMiddleware answers these two first; the routes name them for reverse().
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),

@@ -12,6 +12,8 @@ const files = [
   ["@digdir/designsystemet-web/dist/umd/index.js", "designsystemet/web/index.js"],
   ["@digdir/designsystemet-web/dist/umd/index.js.map", "designsystemet/web/index.js.map"],
   ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
+  // The stylesheet names its source map; the production static storage needs it to exist.
+  ["swagger-ui-dist/swagger-ui.css.map", "swagger-ui/swagger-ui.css.map"],
   ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
   ...[400, 500, 600, 700].flatMap((weight) =>
     ["latin", "latin-ext"].map((subset) => [

@@ -1,12 +1,12 @@
-"""Health check, robots.txt and the error pages."""
+"""Health checks, robots.txt and the error pages."""
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import health
 from .cache import cache_control
 
 
@@ -20,14 +20,15 @@ def ping(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Answer whether the database responds; load balancers poll this."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception as error:  # noqa: BLE001  (any database failure means unhealthy)
-        return JsonResponse({"status": "error", "database": str(error.__class__.__name__)}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+    """Liveness: the process answers. See distrikt.core.health (its middleware answers first)."""
+    return health.liveness_response()
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness: database, cache and media storage answer (200), or not (503)."""
+    return health.readiness_response()
 
 
 @require_GET

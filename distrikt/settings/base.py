@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from botocore.config import Config as BotocoreConfig
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers poll /healthz and /readyz over HTTP by the server's own address.
+    "distrikt.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "distrikt.core.clientip.ClientAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -169,7 +172,7 @@ USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
@@ -177,7 +180,37 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_MAX_AGE = 3600
+# Uploaded images and documents go to S3-compatible object storage when a bucket is named,
+# so every app server sees the same files. Credentials may also come from boto3's own chain
+# (instance role, ~/.aws) when the two keys are left empty.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "location": env("AWS_LOCATION", default=""),
+            # Public media URLs stay the same between renders, so cached pages never hold an
+            # expired signature. Documents do not rely on this: see WAGTAILDOCS_SERVE_METHOD.
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            # Two uploads with the same file name must not replace each other.
+            "file_overwrite": False,
+            "client_config": BotocoreConfig(
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"max_attempts": 3, "mode": "standard"},
+                signature_version="s3v4",
+            ),
+        },
+    }
+# WhiteNoise serves names with a content hash (CompressedManifestStaticFilesStorage) as
+# immutable for ten years; names without a hash only this long, as they change on deploy.
+WHITENOISE_MAX_AGE = 600
 
 DATA_DIR = BASE_DIR / "data"
 # Demo content (marked as demo in the data) may be loaded only where this is true.
@@ -217,6 +250,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Every document download passes through Wagtail's view, which checks collection privacy
+# and then streams the file from storage. With object storage this keeps the documents'
+# keys unpublished (the bucket stays private) and document links stable; "redirect" would
+# hand out the storage URL, readable by anyone who gets it once.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -17,6 +17,9 @@ if len(SECRET_KEY) < 50 or any(marker in SECRET_KEY for marker in _INSECURE_MARK
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# Health checks come from the load balancer over plain HTTP (HealthCheckMiddleware answers
+# them before this redirect anyway; the exemption keeps them working if it is moved).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^ping$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

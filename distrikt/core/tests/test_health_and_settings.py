@@ -1,4 +1,4 @@
-"""The health check, the liveness probe and the production settings' safety rules."""
+"""The liveness probe and the production settings' safety rules (readiness: test_readiness.py)."""
 
 import os
 import subprocess
@@ -9,15 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 STRONG_KEY = "k" * 20 + "9f3a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a"
-
-
-@pytest.mark.django_db
-def test_healthz_reports_the_database_as_json(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    assert response.json()["database"] == "ok"
-    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
 def test_ping_answers_without_touching_the_database(db, client, django_assert_num_queries):
