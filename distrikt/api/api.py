@@ -5,6 +5,7 @@ The OpenAPI schema is published at /api/v1/openapi.json and documented at /api/v
 
 from ninja import NinjaAPI
 
+from .docs import SelfHostedSwagger
 from .routers import events, knowledge, merkur, municipalities, search
 
 api = NinjaAPI(
@@ -12,6 +13,7 @@ api = NinjaAPI(
     version="1.0.0",
     description="Open data about Norwegian municipalities, the knowledge bank, events and Merkur.",
     urls_namespace="api-v1",
+    docs=SelfHostedSwagger(),
 )
 
 api.add_router("/", municipalities.router)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from botocore.config import Config as BotocoreConfig
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "distrikt.core.admin_access.DjangoAdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "distrikt.core.csp.SitePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into our lockout page.
     "axes.middleware.AxesMiddleware",
@@ -279,6 +281,37 @@ AXES_CLIENT_IP_CALLABLE = "distrikt.core.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "distrikt.core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp 4) on every response; see distrikt.core.csp. Public pages
+# load scripts, styles, fonts and images from our own origin only (no inline code); frames
+# only from the video hosts editors may embed. The Wagtail admin gets CSP_ADMIN_REPLACE on top.
+CSP_EMBED_FRAME_HOSTS = env.list(
+    "CSP_EMBED_FRAME_HOSTS",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_EMBED_FRAME_HOSTS],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    },
+}
+CSP_ADMIN_PATH_PREFIX = "/admin/"
+CSP_ADMIN_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+}
+# The admin shows no Gravatar pictures: no request to a third party from the editors' browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Django's own admin at /django-admin/: only superusers from these addresses or networks
 # (comma-separated, e.g. 192.0.2.10,10.20.0.0/16). Empty = the route answers 404 to everyone.
