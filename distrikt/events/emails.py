@@ -6,6 +6,7 @@ out), and sent by a task after the commit. Links start with SITE_BASE_URL.
 """
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -46,13 +47,14 @@ def confirmation_dedupe_key(registration: Registration) -> str:
     return f"events.confirmation:{registration.pk}"
 
 
-def _queue(
+def _compose(
     registration: Registration,
     template: str,
     extra_context: dict | None = None,
     attach_ics: bool = True,
     dedupe_key: str = "",
-) -> OutboxMessage | None:
+) -> dict[str, Any]:
+    """Render one e-mail into the arguments of queue_mail (no database writes)."""
     event = registration.event
     base_url = site_root_url()
     with translation.override(registration.language):
@@ -78,32 +80,42 @@ def _queue(
                 "text/calendar",
             )
         )
-    return queue_mail(
-        registration.email,
-        subject,
-        body,
-        from_email=getattr(settings, "EVENT_EMAIL_FROM", settings.DEFAULT_FROM_EMAIL),
-        reply_to=[event.organiser_email] if event.organiser_email else None,
-        attachments=attachments,
-        related=object_key(registration),
-        group=event_group_key(event),
-        dedupe_key=dedupe_key,
-        dedupe_window=CONFIRMATION_INTERVAL,
-    )
+    return {
+        "to": registration.email,
+        "subject": subject,
+        "body": body,
+        "from_email": getattr(settings, "EVENT_EMAIL_FROM", settings.DEFAULT_FROM_EMAIL),
+        "reply_to": [event.organiser_email] if event.organiser_email else None,
+        "attachments": attachments,
+        "related": object_key(registration),
+        "group": event_group_key(event),
+        "dedupe_key": dedupe_key,
+        "dedupe_window": CONFIRMATION_INTERVAL,
+    }
 
 
-def send_confirmation(registration: Registration) -> OutboxMessage | None:
-    """Confirm a seat, a held seat or a place on the waiting list, with the personal link.
+def _queue(registration: Registration, template: str, **options: Any) -> OutboxMessage | None:
+    return queue_mail(**_compose(registration, template, **options))
 
-    At most once an hour per registration, however often the form is posted.
+
+def compose_confirmation(registration: Registration) -> dict[str, Any]:
+    """The confirmation of a seat, a held seat or a waiting-list place, ready for queue_mail.
+
+    Rendered apart from queueing so the caller can render outside its lock. Queued with a
+    dedupe key: at most once an hour per registration, however often the form is posted.
     """
-    return _queue(
+    return _compose(
         registration,
         "confirmation",
         extra_context={"hold_hours": getattr(settings, "EVENT_OPT_IN_HOLD_HOURS", 24)},
         attach_ics=registration.is_verified,
         dedupe_key=confirmation_dedupe_key(registration),
     )
+
+
+def send_confirmation(registration: Registration) -> OutboxMessage | None:
+    """Queue the confirmation (see compose_confirmation)."""
+    return queue_mail(**compose_confirmation(registration))
 
 
 def send_promotion(registration: Registration) -> OutboxMessage | None:

@@ -23,6 +23,7 @@ from distrikt.core.outbox import (
     delete_messages_for,
     mail_retention_cutoff,
     object_key,
+    queue_mail,
     retry_message,
 )
 from distrikt.municipalities.models import Municipality
@@ -97,33 +98,68 @@ def register_for_event(
             .select_related("event")
             .first()
         )
-        if existing is not None:
-            emails.send_confirmation(existing)
-            return RegistrationResult(existing, is_duplicate=True)
-        state = locked.registration_state(now)
-        if state != "open":
-            raise RegistrationClosedError(state)
-        seated = Registration.objects.seated().filter(event=locked).count()
-        has_seat = locked.capacity is None or seated < locked.capacity
-        registration = Registration.objects.create(
-            event=locked,
-            status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
-            name=name.strip(),
-            email=email,
-            organisation=organisation.strip(),
-            role=role.strip(),
-            municipality=municipality,
-            dietary_needs=dietary_needs.strip(),
-            accessibility_needs=accessibility_needs.strip(),
-            answers=answers or [],
-            has_consented=True,
-            language=language if language in {"nn", "nb", "en"} else "nn",
-            created_at=now,
-            is_verified=not locked.requires_opt_in,
-            hold_expires_at=now + opt_in_hold_time() if locked.requires_opt_in else None,
-        )
-        emails.send_confirmation(registration)
-    return RegistrationResult(registration, is_duplicate=False)
+        if existing is None:
+            registration = _create_registration(
+                locked,
+                now,
+                name=name,
+                email=email,
+                organisation=organisation,
+                role=role,
+                municipality=municipality,
+                dietary_needs=dietary_needs,
+                accessibility_needs=accessibility_needs,
+                answers=answers,
+                language=language,
+            )
+    result = RegistrationResult(existing or registration, is_duplicate=existing is not None)
+    # Render outside the lock (the seat is already stored); queue under it, so the
+    # once-an-hour check and the insert are one step even when the form is posted in parallel.
+    confirmation = emails.compose_confirmation(result.registration)
+    with transaction.atomic():
+        _lock_event(event)
+        queue_mail(**confirmation)
+    return result
+
+
+def _create_registration(
+    locked: EventPage,
+    now: datetime.datetime,
+    *,
+    name: str,
+    email: str,
+    organisation: str,
+    role: str,
+    municipality: Municipality | None,
+    dietary_needs: str,
+    accessibility_needs: str,
+    answers: list[dict] | None,
+    language: str,
+) -> Registration:
+    """A seat while there is one, else the waiting list; the caller holds the event lock."""
+    state = locked.registration_state(now)
+    if state != "open":
+        raise RegistrationClosedError(state)
+    seated = Registration.objects.seated().filter(event=locked).count()
+    has_seat = locked.capacity is None or seated < locked.capacity
+    registration = Registration.objects.create(
+        event=locked,
+        status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
+        name=name.strip(),
+        email=email,
+        organisation=organisation.strip(),
+        role=role.strip(),
+        municipality=municipality,
+        dietary_needs=dietary_needs.strip(),
+        accessibility_needs=accessibility_needs.strip(),
+        answers=answers or [],
+        has_consented=True,
+        language=language if language in {"nn", "nb", "en"} else "nn",
+        created_at=now,
+        is_verified=not locked.requires_opt_in,
+        hold_expires_at=now + opt_in_hold_time() if locked.requires_opt_in else None,
+    )
+    return registration
 
 
 def opt_in_hold_time() -> datetime.timedelta:
