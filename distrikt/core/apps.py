@@ -12,4 +12,4 @@ class CoreConfig(AppConfig):
     bundled_data_command = "setup_site_pages"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects cache invalidation)
+        from . import checks, signals  # noqa: F401  (registers deploy checks, connects cache invalidation)

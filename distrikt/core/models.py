@@ -1,6 +1,7 @@
 """The page base class every editorial page inherits, the home page and a plain content page."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -153,3 +154,60 @@ class RateLimitCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class OutboxStatus(models.TextChoices):
+    """Where a queued e-mail stands."""
+
+    PENDING = "pending", _("Ventar")
+    SENT = "sent", _("Sendt")
+    FAILED = "failed", _("Feila")
+
+
+class OutboxMessageQuerySet(models.QuerySet):
+    """Reads on the outbox: due for a send, not delivered, by related object or group."""
+
+    def due(self, now) -> "OutboxMessageQuerySet":
+        return self.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now).order_by(
+            "next_attempt_at", "pk"
+        )
+
+    def undelivered(self) -> "OutboxMessageQuerySet":
+        return self.exclude(status=OutboxStatus.SENT)
+
+    def in_group(self, group_key: str) -> "OutboxMessageQuerySet":
+        return self.filter(group_key=group_key)
+
+
+class OutboxMessage(models.Model):
+    """One e-mail waiting to be sent, sent, or given up on; sent by a task after commit."""
+
+    to = models.JSONField(_("til"), default=list)
+    from_email = models.CharField(_("frå"), max_length=254, blank=True)
+    reply_to = models.JSONField(_("svar til"), default=list, blank=True)
+    subject = models.CharField(_("emne"), max_length=998)
+    body = models.TextField(_("tekst"))
+    html_body = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("vedlegg"), default=list, blank=True)
+    related_key = models.CharField(_("gjeld"), max_length=100, blank=True, db_index=True)
+    group_key = models.CharField(_("gruppe"), max_length=100, blank=True, db_index=True)
+    dedupe_key = models.CharField(_("nøkkel mot dublettar"), max_length=150, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("forsøk"), default=0)
+    next_attempt_at = models.DateTimeField(_("neste forsøk"), default=timezone.now)
+    last_error = models.TextField(_("siste feil"), blank=True)
+    created_at = models.DateTimeField(_("laga"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+
+    objects = OutboxMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("e-post i utboksen")
+        verbose_name_plural = _("e-postar i utboksen")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.get_status_display()})"

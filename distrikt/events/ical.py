@@ -12,6 +12,15 @@ from .models import EventPage
 PRODUCT_ID = "-//Distriktssenteret//Arrangement//NO"
 
 
+def page_url(event: EventPage, base_url: str) -> str:
+    """The event's address under the given base URL (not the Wagtail Site's root URL)."""
+    parts = event.get_url_parts()
+    path = parts[2] if parts else ""
+    if base_url and path:
+        return base_url.rstrip("/") + path
+    return event.get_full_url() or ""
+
+
 def event_component(event: EventPage, base_url: str, include_online_url: bool = False) -> icalendar.Event:
     """One VEVENT; the streaming link only when the file goes to a registered participant."""
     component = icalendar.Event()
@@ -25,7 +34,7 @@ def event_component(event: EventPage, base_url: str, include_online_url: bool = 
         description = f"{description}\n\n{event.online_url}"
     component.add("description", description)
     component.add("location", event.place_text)
-    url = event.get_full_url() or (base_url + (event.url or ""))
+    url = page_url(event, base_url)
     if url:
         component.add("url", url)
     return component

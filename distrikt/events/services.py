@@ -9,7 +9,6 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
@@ -18,6 +17,15 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from distrikt.core.models import OutboxMessage
+from distrikt.core.outbox import (
+    delete_expired_mail,
+    delete_messages_for,
+    mail_retention_cutoff,
+    object_key,
+    queue_mail,
+    retry_message,
+)
 from distrikt.municipalities.models import Municipality
 
 from . import emails
@@ -39,7 +47,11 @@ class RegistrationClosedError(Exception):
 
 @dataclass(frozen=True)
 class RegistrationResult:
-    """The registration a person has, and whether it already existed."""
+    """The registration a person has, and whether it already existed.
+
+    For an existing registration the confirmation is sent again (at most once an hour),
+    so the answer to the form can be the same for a known and an unknown address.
+    """
 
     registration: Registration
     is_duplicate: bool
@@ -68,43 +80,127 @@ def register_for_event(
     language: str = "nn",
     now: datetime.datetime | None = None,
 ) -> RegistrationResult:
-    """Register a person: a seat while there is one, else the waiting list; never twice."""
+    """Register a person: a seat while there is one, else the waiting list; never twice.
+
+    With double opt-in the seat (or the place in the queue) is held for
+    EVENT_OPT_IN_HOLD_HOURS and counts as a participant only once the e-mailed link is used.
+    """
     now = now or timezone.now()
     email = normalise_email(email)
     if not has_consented:
         raise ValueError("Consent is required to store a registration.")
     with transaction.atomic():
         locked = _lock_event(event)
-        existing = Registration.objects.active().not_anonymised().filter(event=locked, email=email).first()
-        if existing is not None:
-            return RegistrationResult(existing, is_duplicate=True)
-        state = locked.registration_state(now)
-        if state != "open":
-            raise RegistrationClosedError(state)
-        confirmed = Registration.objects.confirmed().filter(event=locked).count()
-        has_seat = locked.capacity is None or confirmed < locked.capacity
-        registration = Registration.objects.create(
-            event=locked,
-            status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
-            name=name.strip(),
-            email=email,
-            organisation=organisation.strip(),
-            role=role.strip(),
-            municipality=municipality,
-            dietary_needs=dietary_needs.strip(),
-            accessibility_needs=accessibility_needs.strip(),
-            answers=answers or [],
-            has_consented=True,
-            language=language if language in {"nn", "nb", "en"} else "nn",
-            created_at=now,
+        existing = (
+            Registration.objects.active()
+            .not_anonymised()
+            .filter(event=locked, email=email)
+            .select_related("event")
+            .first()
         )
-        transaction.on_commit(lambda: emails.send_confirmation(registration))
-    return RegistrationResult(registration, is_duplicate=False)
+        if existing is None:
+            registration = _create_registration(
+                locked,
+                now,
+                name=name,
+                email=email,
+                organisation=organisation,
+                role=role,
+                municipality=municipality,
+                dietary_needs=dietary_needs,
+                accessibility_needs=accessibility_needs,
+                answers=answers,
+                language=language,
+            )
+    result = RegistrationResult(existing or registration, is_duplicate=existing is not None)
+    # Render outside the lock (the seat is already stored); queue under it, so the
+    # once-an-hour check and the insert are one step even when the form is posted in parallel.
+    confirmation = emails.compose_confirmation(result.registration)
+    with transaction.atomic():
+        _lock_event(event)
+        queue_mail(**confirmation)
+    return result
 
 
-def resend_confirmation(registration: Registration) -> None:
-    """Send the confirmation again (the person tried to register a second time)."""
-    emails.send_confirmation(registration)
+def _create_registration(
+    locked: EventPage,
+    now: datetime.datetime,
+    *,
+    name: str,
+    email: str,
+    organisation: str,
+    role: str,
+    municipality: Municipality | None,
+    dietary_needs: str,
+    accessibility_needs: str,
+    answers: list[dict] | None,
+    language: str,
+) -> Registration:
+    """A seat while there is one, else the waiting list; the caller holds the event lock."""
+    state = locked.registration_state(now)
+    if state != "open":
+        raise RegistrationClosedError(state)
+    seated = Registration.objects.seated().filter(event=locked).count()
+    has_seat = locked.capacity is None or seated < locked.capacity
+    registration = Registration.objects.create(
+        event=locked,
+        status=RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITING,
+        name=name.strip(),
+        email=email,
+        organisation=organisation.strip(),
+        role=role.strip(),
+        municipality=municipality,
+        dietary_needs=dietary_needs.strip(),
+        accessibility_needs=accessibility_needs.strip(),
+        answers=answers or [],
+        has_consented=True,
+        language=language if language in {"nn", "nb", "en"} else "nn",
+        created_at=now,
+        is_verified=not locked.requires_opt_in,
+        hold_expires_at=now + opt_in_hold_time() if locked.requires_opt_in else None,
+    )
+    return registration
+
+
+def opt_in_hold_time() -> datetime.timedelta:
+    return datetime.timedelta(hours=getattr(settings, "EVENT_OPT_IN_HOLD_HOURS", 24))
+
+
+def confirm_registration_email(registration: Registration, now: datetime.datetime | None = None) -> bool:
+    """The person clicked the link in the e-mail: a held seat now counts. False if too late."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_event(registration.event)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not current.is_active:
+            return False
+        if not current.is_verified:
+            current.is_verified = True
+            current.hold_expires_at = None
+            current.save(update_fields=["is_verified", "hold_expires_at"])
+        registration.is_verified, registration.hold_expires_at = True, None
+    return True
+
+
+def release_unconfirmed_registrations(now: datetime.datetime | None = None) -> int:
+    """Give up seats and queue places held past EVENT_OPT_IN_HOLD_HOURS without confirmation.
+
+    Released seats go to the waiting list, as with a cancellation.
+    """
+    now = now or timezone.now()
+    released = 0
+    event_ids = set(Registration.objects.unconfirmed_past_hold(now).values_list("event_id", flat=True))
+    for event in EventPage.objects.filter(pk__in=event_ids):
+        with transaction.atomic():
+            locked = _lock_event(event)
+            count = (
+                Registration.objects.unconfirmed_past_hold(now)
+                .filter(event=locked)
+                .update(status=RegistrationStatus.CANCELLED, cancelled_at=now)
+            )
+            _notify_promoted(_promote_from_waiting_list(locked, now))
+        released += count
+    return released
 
 
 def _promote_from_waiting_list(event: EventPage, now: datetime.datetime) -> list[Registration]:
@@ -112,8 +208,8 @@ def _promote_from_waiting_list(event: EventPage, now: datetime.datetime) -> list
     if now >= event.start:
         return []
     promoted = []
-    confirmed = Registration.objects.confirmed().filter(event=event).count()
-    while event.capacity is None or confirmed < event.capacity:
+    seated = Registration.objects.seated().filter(event=event).count()
+    while event.capacity is None or seated < event.capacity:
         first = Registration.objects.filter(event=event).waiting_list().first()
         if first is None:
             break
@@ -121,13 +217,13 @@ def _promote_from_waiting_list(event: EventPage, now: datetime.datetime) -> list
         first.promoted_at = now
         first.save(update_fields=["status", "promoted_at"])
         promoted.append(first)
-        confirmed += 1
+        seated += 1
     return promoted
 
 
 def _notify_promoted(promoted: list[Registration]) -> None:
     for registration in promoted:
-        transaction.on_commit(partial(emails.send_promotion, registration))
+        emails.send_promotion(registration)
 
 
 def fill_free_seats(event: EventPage, now: datetime.datetime | None = None) -> list[Registration]:
@@ -157,7 +253,7 @@ def cancel_registration(
         registration.status, registration.cancelled_at = current.status, now
         promoted = _promote_from_waiting_list(locked, now) if had_seat else []
         _notify_promoted(promoted)
-        transaction.on_commit(lambda: emails.send_cancellation(current))
+        emails.send_cancellation(current)
     return promoted
 
 
@@ -170,7 +266,9 @@ def delete_registration(
         locked = _lock_event(registration.event)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         had_seat = current.status == RegistrationStatus.CONFIRMED
+        related_key = object_key(current)
         current.delete()
+        delete_messages_for([related_key])
         promoted = _promote_from_waiting_list(locked, now) if had_seat else []
         _notify_promoted(promoted)
     return promoted
@@ -205,21 +303,50 @@ def message_participants(
     if include_waiting_list:
         statuses.append(RegistrationStatus.WAITING)
     recipients = list(
-        Registration.objects.not_anonymised().filter(event=event, status__in=statuses).select_related("event")
+        Registration.objects.not_anonymised()
+        .filter(event=event, status__in=statuses, is_verified=True)
+        .select_related("event")
     )
     return emails.send_staff_message(recipients, subject, body)
 
 
+def undelivered_mail(event: EventPage) -> list[OutboxMessage]:
+    """E-mails about the event that have not gone out yet (waiting for a retry, or failed)."""
+    return list(
+        OutboxMessage.objects.in_group(emails.event_group_key(event))
+        .undelivered()
+        .order_by("-created_at", "-pk")[:200]
+    )
+
+
+def retry_event_mail(event: EventPage, message_id: int, user: AbstractBaseUser) -> bool:
+    """Staff ask for one undelivered e-mail about their event to be sent again now."""
+    require_staff_access(event, user)
+    message = (
+        OutboxMessage.objects.in_group(emails.event_group_key(event))
+        .undelivered()
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None:
+        return False
+    retry_message(message)
+    return True
+
+
 def seat_counts(event: EventPage) -> dict[str, int | None]:
     """Totals of an event: registered, waiting, cancelled, attended, and seats left."""
+    seated = Q(status=RegistrationStatus.CONFIRMED)
     totals = Registration.objects.filter(event=event).aggregate(
-        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        confirmed=Count("pk", filter=seated & Q(is_verified=True)),
+        held=Count("pk", filter=seated & Q(is_verified=False)),
         waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
         cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
         attended=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, has_attended=True)),
     )
     totals["capacity"] = event.capacity
-    totals["left"] = None if event.capacity is None else max(0, event.capacity - totals["confirmed"])
+    taken = totals["confirmed"] + totals["held"]
+    totals["left"] = None if event.capacity is None else max(0, event.capacity - taken)
     return totals
 
 
@@ -334,10 +461,17 @@ def retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
 
 
 def anonymise_expired_registrations(now: datetime.datetime | None = None) -> int:
-    """Remove the personal data of registrations for events that ended before the cutoff."""
+    """Remove the personal data of registrations for events that ended before the cutoff.
+
+    The e-mails sent about them go too, and so does every stored e-mail and mail file
+    (development) older than MAIL_RETENTION_DAYS.
+    """
     now = now or timezone.now()
     with transaction.atomic():
-        return Registration.objects.past_retention(retention_cutoff(now)).update(
+        expired = Registration.objects.past_retention(retention_cutoff(now))
+        delete_messages_for(object_key(registration) for registration in expired.only("pk"))
+        delete_expired_mail(mail_retention_cutoff(now))
+        return expired.update(
             name="",
             email="",
             organisation="",

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from .forms import StaffMessageForm
 from .models import EventPage, Registration
@@ -11,8 +12,10 @@ from .services import (
     export_participants,
     message_participants,
     require_staff_access,
+    retry_event_mail,
     seat_counts,
     set_attendance,
+    undelivered_mail,
 )
 
 EXPORT_FORMATS = {"csv", "xlsx"}
@@ -52,8 +55,18 @@ def participants(request: HttpRequest, page_id: int) -> HttpResponse:
             "waiting": registrations.waiting_list(),
             "totals": seat_counts(event),
             "exports": event.export_logs.select_related("user")[:10],
+            "undelivered_mail": undelivered_mail(event),
         },
     )
+
+
+@require_POST
+def retry_mail(request: HttpRequest, page_id: int, message_id: int) -> HttpResponse:
+    """Send one e-mail that did not go out again now."""
+    event = _event_for_staff(request, page_id)
+    if retry_event_mail(event, message_id, request.user):
+        messages.success(request, _("E-posten blir send på nytt."))
+    return redirect("events_staff:participants", page_id=event.pk)
 
 
 def export(request: HttpRequest, page_id: int, file_format: str) -> HttpResponse:

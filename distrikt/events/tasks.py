@@ -1,4 +1,4 @@
-"""Scheduled work through Django's task framework: reminders and the retention rule."""
+"""Scheduled work through Django's task framework: reminders, opt-in holds and retention."""
 
 from django_tasks import task
 
@@ -15,3 +15,9 @@ def send_event_reminders() -> int:
 def anonymise_registrations() -> int:
     """Anonymise registrations of events that ended before the retention period."""
     return services.anonymise_expired_registrations()
+
+
+@task()
+def release_unconfirmed_registrations() -> int:
+    """Release seats held for double opt-in that were not confirmed in time."""
+    return services.release_unconfirmed_registrations()

@@ -1,6 +1,13 @@
-"""Signed personal links to one registration: the salt and the payload bind them to it."""
+"""Signed personal links to one registration: the salt and the payload bind them to it.
 
+A link stops working EVENT_LINK_VALID_DAYS_AFTER days after the event has ended.
+"""
+
+import datetime
+
+from django.conf import settings
 from django.core import signing
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from .models import Registration
@@ -37,3 +44,13 @@ def registration_for_token(registration_id: int, token: str) -> Registration | N
     if registration is None or not constant_time_compare(str(payload.get("s", "")), registration.secret):
         return None
     return registration
+
+
+def link_valid_until(registration: Registration) -> datetime.datetime:
+    days = getattr(settings, "EVENT_LINK_VALID_DAYS_AFTER", 30)
+    return registration.event.end + datetime.timedelta(days=days)
+
+
+def is_link_expired(registration: Registration, now: datetime.datetime | None = None) -> bool:
+    """True when the event ended more than EVENT_LINK_VALID_DAYS_AFTER days ago."""
+    return (now or timezone.now()) > link_valid_until(registration)

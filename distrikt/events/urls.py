@@ -12,10 +12,16 @@ app_name = "events"
 
 urlpatterns = [
     path("pamelding/", views.registration_help, name="registration_help"),
+    path("pamelding/motteke/", views.registration_received, name="registration_received"),
     path(
         "pamelding/<int:pk>/<str:token>/",
         views.registration_detail,
         name="registration",
+    ),
+    path(
+        "pamelding/<int:pk>/<str:token>/stadfest/",
+        views.registration_confirm,
+        name="registration_confirm",
     ),
     path(
         "pamelding/<int:pk>/<str:token>/avmeld/",

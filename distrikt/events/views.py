@@ -1,5 +1,7 @@
 """Views: the calendar list, the registration form and the signed personal pages."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,11 +19,11 @@ from .models import EventIndexPage, EventPage
 from .services import (
     RegistrationClosedError,
     cancel_registration,
+    confirm_registration_email,
     delete_registration,
     register_for_event,
-    resend_confirmation,
 )
-from .tokens import make_token, registration_for_token
+from .tokens import is_link_expired, link_valid_until, make_token, registration_for_token
 
 EVENTS_PER_PAGE = 20
 
@@ -80,7 +82,6 @@ def registration_form_view(request: HttpRequest, event: EventPage) -> HttpRespon
     state = event.registration_state()
     form = RegistrationForm(request.POST or None, event=event)
     error = ""
-    duplicate_email = ""
     if request.method == "POST" and state == "open":
         if is_rate_limited(
             request,
@@ -110,19 +111,13 @@ def registration_form_view(request: HttpRequest, event: EventPage) -> HttpRespon
             except RegistrationClosedError as closed:
                 state = closed.state
             else:
-                if not result.is_duplicate:
-                    return redirect(_personal_url(result.registration) + "?ny=1")
-                resend_confirmation(result.registration)
-                duplicate_email = result.registration.email
-    return _render_form(
-        request,
-        event,
-        form,
-        state,
-        status=400 if error else 200,
-        error=error,
-        duplicate_email=duplicate_email,
-    )
+                # A known address gets the same answer as a new one (the owner gets the
+                # e-mail with their link); so does every registration that must be
+                # confirmed by e-mail, whose link must not be shown here.
+                if result.is_duplicate or event.requires_opt_in:
+                    return redirect(reverse("events:registration_received") + f"?arrangement={event.pk}")
+                return redirect(_personal_url(result.registration) + "?ny=1")
+    return _render_form(request, event, form, state, status=400 if error else 200, error=error)
 
 
 def _render_form(
@@ -164,13 +159,56 @@ def registration_help(request: HttpRequest) -> HttpResponse:
     )
 
 
+def registration_received(request: HttpRequest) -> HttpResponse:
+    """The answer to a registration whose link goes by e-mail only: check your e-mail."""
+    event_id = request.GET.get("arrangement", "")
+    event = None
+    if event_id.isdigit() and len(event_id) < 12:
+        event = EventPage.objects.live().public().filter(pk=int(event_id)).first()
+    return _private(render(request, "events/registration_received.html", {"event": event}))
+
+
+class LinkExpired(Exception):
+    """The personal link is genuine but the event ended too long ago."""
+
+    def __init__(self, registration) -> None:
+        super().__init__(registration.pk)
+        self.registration = registration
+
+
 def _registration_or_404(pk: int, token: str):
     registration = registration_for_token(pk, token)
     if registration is None:
         raise Http404
+    if is_link_expired(registration):
+        raise LinkExpired(registration)
     return registration
 
 
+def _link_expired_response(request: HttpRequest, expired: LinkExpired) -> HttpResponse:
+    response = render(
+        request,
+        "events/registration_link_expired.html",
+        {"valid_until": link_valid_until(expired.registration)},
+        status=410,
+    )
+    return _private(response)
+
+
+def expiring_link(view):
+    """Answer an expired personal link with a clear page (410) instead of the view."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+        try:
+            return view(request, pk, token)
+        except LinkExpired as expired:
+            return _link_expired_response(request, expired)
+
+    return wrapped
+
+
+@expiring_link
 def registration_detail(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """A person's own registration, reached through the signed link."""
     registration = _registration_or_404(pk, token)
@@ -193,7 +231,17 @@ def registration_detail(request: HttpRequest, pk: int, token: str) -> HttpRespon
     return _private(response)
 
 
+@require_http_methods(["POST"])
+@expiring_link
+def registration_confirm(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """The person confirms by the e-mailed link (double opt-in): the held seat now counts."""
+    registration = _registration_or_404(pk, token)
+    confirm_registration_email(registration)
+    return redirect(reverse("events:registration", kwargs={"pk": pk, "token": token}) + "?stadfest=1")
+
+
 @require_http_methods(["GET", "POST"])
+@expiring_link
 def registration_cancel(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """Confirm and cancel one's own registration."""
     registration = _registration_or_404(pk, token)
@@ -209,6 +257,7 @@ def registration_cancel(request: HttpRequest, pk: int, token: str) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
+@expiring_link
 def registration_delete(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """Confirm and delete one's own registration and every piece of data in it."""
     registration = _registration_or_404(pk, token)

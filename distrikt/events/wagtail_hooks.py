@@ -20,6 +20,11 @@ staff_patterns = (
             name="export",
         ),
         path("<int:page_id>/melding/", staff_views.message, name="message"),
+        path(
+            "<int:page_id>/epost/<int:message_id>/send-igjen/",
+            staff_views.retry_mail,
+            name="retry_mail",
+        ),
     ],
     "events_staff",
 )

@@ -235,6 +235,17 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Distriktssenteret <post@distriktssenteret.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may block; mail is sent by a task after commit (distrikt.core.outbox).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# The outbox retries a failed send after OUTBOX_RETRY_SECONDS, doubling each time, and
+# gives up after OUTBOX_MAX_ATTEMPTS; stored e-mails and mail files are deleted after
+# MAIL_RETENTION_DAYS by the retention job (manage.py anonymise_registrations).
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
+MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=183)
+# The public address of the site, used for every link in every e-mail (never the Wagtail
+# Site default). The deploy check refuses an empty value and localhost.
+SITE_BASE_URL = env("SITE_BASE_URL", default="").rstrip("/")
 
 # Background tasks: run in-process by default, from the database with TASKS_BACKEND=database.
 TASKS = {
@@ -328,6 +339,10 @@ EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=24)
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=183)
 EVENT_REGISTRATION_RATE_LIMIT = env.int("EVENT_REGISTRATION_RATE_LIMIT", default=10)
 EVENT_REGISTRATION_RATE_WINDOW = env.int("EVENT_REGISTRATION_RATE_WINDOW", default=600)
+# Double opt-in: a seat is held this long for the person to confirm by the e-mailed link.
+EVENT_OPT_IN_HOLD_HOURS = env.int("EVENT_OPT_IN_HOLD_HOURS", default=24)
+# Personal registration links stop working this many days after the event ends.
+EVENT_LINK_VALID_DAYS_AFTER = env.int("EVENT_LINK_VALID_DAYS_AFTER", default=30)
 
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]
@@ -337,17 +352,24 @@ MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-os
 # Set it to exactly the number of proxies you run; more lets clients forge their address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
+# Every log line carries the real client address; personal registration links
+# (/pamelding/<id>/<token>/) never reach a log: the filter replaces the token in every record
+# the console handler writes (django.request, django.server). gunicorn's own access log gets
+# the same filter through gunicorn.conf.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"client_ip": {"()": "distrikt.core.clientip.ClientAddressLogFilter"}},
+    "filters": {
+        "client_ip": {"()": "distrikt.core.clientip.ClientAddressLogFilter"},
+        "personal_links": {"()": "distrikt.core.logfilters.PersonalLinkFilter"},
+    },
     "formatters": {
         "with_client": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s] %(message)s"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["client_ip"],
+            "filters": ["client_ip", "personal_links"],
             "formatter": "with_client",
         }
     },

@@ -17,14 +17,18 @@ def test_ping_answers_without_touching_the_database(db, client, django_assert_nu
     assert response.content == b"ok"
 
 
-def run_manage(*args: str, secret_key: str) -> subprocess.CompletedProcess:
+def run_manage(*args: str, secret_key: str, **extra_env: str) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
         "SECRET_KEY": secret_key,
         "ALLOWED_HOSTS": "www.example.no",
+        "EMAIL_HOST": "smtp.example.no",
+        "SITE_BASE_URL": "https://www.example.no",
+        **extra_env,
     }
-    env.pop("DATABASE_URL", None)
+    for name in ("DATABASE_URL", "EMAIL_BACKEND"):
+        env.pop(name, None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -49,3 +53,13 @@ def test_production_settings_refuse_to_start_without_a_real_secret_key(secret_ke
 def test_deploy_check_is_clean_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", secret_key=STRONG_KEY)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_deploy_check_fails_without_real_mail_and_a_public_base_url():
+    result = run_manage(
+        "check", "--deploy", secret_key=STRONG_KEY, EMAIL_HOST="", SITE_BASE_URL="http://localhost:8000"
+    )
+    assert result.returncode != 0
+    assert "distrikt.E001" in result.stderr
+    assert "distrikt.E003" in result.stderr

@@ -197,6 +197,11 @@ class EventPage(CachedRoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Tomt betyr utan grense. Når plassane er fylte, går nye på venteliste."),
     )
+    requires_opt_in = models.BooleanField(
+        _("krev stadfesting på e-post"),
+        default=False,
+        help_text=_("Plassen blir halden ei stund og tel først når personen har klikka på lenka i e-posten."),
+    )
     registration_opens = models.DateTimeField(_("påmeldinga opnar"), null=True, blank=True)
     registration_deadline = models.DateTimeField(_("påmeldingsfrist"), null=True, blank=True)
     price = models.DecimalField(
@@ -258,6 +263,7 @@ class EventPage(CachedRoutablePageMixin, BasePage):
             [
                 FieldPanel("is_registration_enabled"),
                 FieldPanel("capacity"),
+                FieldPanel("requires_opt_in"),
                 FieldPanel("registration_opens"),
                 FieldPanel("registration_deadline"),
                 FieldPanel("price"),

@@ -31,8 +31,20 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self) -> "RegistrationQuerySet":
         return self.filter(status__in=ACTIVE_STATUSES)
 
-    def confirmed(self) -> "RegistrationQuerySet":
+    def seated(self) -> "RegistrationQuerySet":
+        """Every registration that takes a seat: confirmed ones and seats held for opt-in."""
         return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def confirmed(self) -> "RegistrationQuerySet":
+        """Participants with a seat who have confirmed their e-mail (where the event asks)."""
+        return self.seated().filter(is_verified=True)
+
+    def held(self) -> "RegistrationQuerySet":
+        """Seats held for people who have not yet clicked the link in the e-mail."""
+        return self.seated().filter(is_verified=False)
+
+    def unconfirmed_past_hold(self, now: datetime.datetime) -> "RegistrationQuerySet":
+        return self.active().filter(is_verified=False, hold_expires_at__lt=now)
 
     def waiting_list(self) -> "RegistrationQuerySet":
         return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
@@ -87,6 +99,12 @@ class Registration(models.Model):
     language = models.CharField(_("språk"), max_length=5, default="nn")
     secret = models.CharField(max_length=64, default=new_secret, editable=False)
     has_attended = models.BooleanField(_("møtte"), default=False)
+    is_verified = models.BooleanField(
+        _("e-post stadfesta"),
+        default=True,
+        help_text=_("Usann til personen har klikka på lenka i e-posten, når arrangementet krev det."),
+    )
+    hold_expires_at = models.DateTimeField(_("plassen er halden til"), null=True, blank=True)
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("avmeld"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("flytta frå venteliste"), null=True, blank=True)

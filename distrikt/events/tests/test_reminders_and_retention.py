@@ -24,25 +24,27 @@ def event_starting_in(calendar, hours: float):
 
 
 def test_reminder_goes_to_confirmed_participants_of_events_within_the_lead_time(
-    calendar,
+    calendar, django_capture_on_commit_callbacks
 ):
     soon = event_starting_in(calendar, 20)
     later = event_starting_in(calendar, 30)
     confirmed = RegistrationFactory(event=soon)
     RegistrationFactory(event=soon, status=RegistrationStatus.WAITING)
     RegistrationFactory(event=later)
-    assert send_due_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_reminders() == 1
     (message,) = mail.outbox
     assert message.to == [confirmed.email]
     assert "Påminning" in message.subject
     assert any(name.endswith(".ics") for name, *_ in message.attachments)
 
 
-def test_reminder_is_sent_only_once(calendar):
+def test_reminder_is_sent_only_once(calendar, django_capture_on_commit_callbacks):
     soon = event_starting_in(calendar, 5)
     RegistrationFactory(event=soon)
-    send_due_reminders()
-    send_due_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_due_reminders()
+        send_due_reminders()
     assert len(mail.outbox) == 1
 
 
@@ -52,11 +54,13 @@ def test_reminder_lead_time_is_a_setting(calendar):
     assert send_due_reminders() == 1
 
 
-def test_reminder_command_and_task_send(calendar):
+def test_reminder_command_and_task_send(calendar, django_capture_on_commit_callbacks):
     RegistrationFactory(event=event_starting_in(calendar, 5))
-    call_command("send_event_reminders", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders", verbosity=0)
     RegistrationFactory(event=event_starting_in(calendar, 6))
-    result = send_event_reminders.enqueue()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = send_event_reminders.enqueue()
     assert result.return_value == 1
     assert len(mail.outbox) == 2
 
