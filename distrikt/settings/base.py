@@ -222,6 +222,9 @@ LOGIN_URL = "wagtailadmin_login"
 # Knowledge bank and search: "terms" is our own Nynorsk/Bokmål term index (same results on
 # SQLite and PostgreSQL); "wagtail" hands queries to WAGTAILSEARCH_BACKENDS (e.g. OpenSearch).
 SEARCH_ENGINE = env("SEARCH_ENGINE", default="terms")
+# Anonymous search queries (and their daily counts) are deleted this long after the search.
+SEARCH_QUERY_RETENTION_DAYS = env.int("SEARCH_QUERY_RETENTION_DAYS", default=90)
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_RETENTION_DAYS
 KNOWLEDGE_MAX_PDF_BYTES = env.int("KNOWLEDGE_MAX_PDF_BYTES", default=25 * 1024 * 1024)
 KNOWLEDGE_LOAD_DEMO_CONTENT = ALLOW_DEMO_DATA
 
