@@ -12,4 +12,10 @@ class CoreConfig(AppConfig):
     bundled_data_command = "setup_site_pages"
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401  (registers deploy checks, connects cache invalidation)
+        from . import checks, outbox, retention, signals  # noqa: F401  (deploy checks, cache invalidation)
+
+        retention.register(
+            "core.mail",
+            lambda now: outbox.delete_expired_mail(outbox.mail_retention_cutoff(now)),
+            "Delete stored e-mails and development mail files after MAIL_RETENTION_DAYS.",
+        )

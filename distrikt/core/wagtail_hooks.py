@@ -1,5 +1,6 @@
-"""Registration only: the language-share dashboard in the editors' admin."""
+"""Registration only: the language-share dashboard, page caching and document privacy."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_views import language_share_dashboard
 from .cache import mark_cacheable
+from .documents import is_withheld, may_see_withheld_documents
 
 
 @hooks.register("before_serve_page")
@@ -15,6 +17,12 @@ def mark_page_response_cacheable(page, request, serve_args, serve_kwargs):
     may_cache = getattr(page, "may_use_page_cache", None)
     if may_cache is not None and may_cache(request):
         mark_cacheable(request)
+
+
+@hooks.register("before_serve_document")
+def withhold_documents_of_unpublished_pages(document, request):
+    if is_withheld(document) and not may_see_withheld_documents(request.user):
+        raise Http404
 
 
 @hooks.register("register_admin_urls")

@@ -14,4 +14,12 @@ class EventsConfig(AppConfig):
     accessibility_check_paths = ["/pamelding/"]
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (fills free seats when capacity is raised)
+        from distrikt.core import retention
+
+        from . import services, signals  # noqa: F401  (signals fill free seats when capacity is raised)
+
+        retention.register(
+            "events.registrations",
+            services.anonymise_expired_registrations,
+            "Anonymise registrations EVENT_REGISTRATION_RETENTION_DAYS after the event.",
+        )

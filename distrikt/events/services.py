@@ -5,23 +5,21 @@ runs in one transaction that first locks the event's row (`select_for_update` on
 PostgreSQL; SQLite's IMMEDIATE transactions take the write lock at the start).
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from distrikt.core import exports
 from distrikt.core.models import OutboxMessage
 from distrikt.core.outbox import (
-    delete_expired_mail,
     delete_messages_for,
-    mail_retention_cutoff,
     object_key,
     queue_mail,
     retry_message,
@@ -30,6 +28,8 @@ from distrikt.municipalities.models import Municipality
 
 from . import emails
 from .models import (
+    VIEW_REGISTRATIONS_PERMISSION,
+    AccessAction,
     EventPage,
     ExportLog,
     Registration,
@@ -274,13 +274,28 @@ def delete_registration(
     return promoted
 
 
-def require_staff_access(event: EventPage, user: AbstractBaseUser) -> None:
-    """Only those who may edit the event page may see or change its participants."""
-    if not event.permissions_for_user(user).can_edit():
+def can_view_registrations(user: User | AnonymousUser) -> bool:
+    """Participant lists hold personal data: only event organisers (the permission) see them."""
+    return user.is_active and user.has_perm(VIEW_REGISTRATIONS_PERMISSION)
+
+
+def require_staff_access(event: EventPage, user: User | AnonymousUser) -> None:
+    """Only users with "can see registrations" may see or change an event's participants.
+
+    Editing the event page is not enough: editors and moderators without the permission
+    are refused.
+    """
+    if not can_view_registrations(user):
         raise PermissionDenied
 
 
-def set_attendance(event: EventPage, attended_ids: set[int], user: AbstractBaseUser) -> int:
+def log_participant_list_view(event: EventPage, user: User, row_count: int) -> ExportLog:
+    """Record that the user opened the event's participant list (who, when, how many rows)."""
+    require_staff_access(event, user)
+    return ExportLog.objects.create(event=event, user=user, action=AccessAction.VIEW, row_count=row_count)
+
+
+def set_attendance(event: EventPage, attended_ids: set[int], user: User) -> int:
     """Mark who came among the event's confirmed participants; returns how many attended."""
     require_staff_access(event, user)
     with transaction.atomic():
@@ -294,7 +309,7 @@ def message_participants(
     event: EventPage,
     subject: str,
     body: str,
-    user: AbstractBaseUser,
+    user: User,
     include_waiting_list: bool = False,
 ) -> int:
     """Send staff's message to every confirmed participant (and the waiting list if asked)."""
@@ -351,22 +366,22 @@ def seat_counts(event: EventPage) -> dict[str, int | None]:
 
 
 EXPORT_COLUMNS = [
-    ("status", "Status"),
-    ("name", "Namn"),
-    ("email", "E-post"),
-    ("organisation", "Organisasjon"),
-    ("role", "Rolle"),
-    ("municipality", "Kommune"),
-    ("dietary_needs", "Matbehov"),
-    ("accessibility_needs", "Tilrettelegging"),
-    ("answers", "Svar"),
-    ("has_attended", "Møtte"),
-    ("created_at", "Registrert"),
+    _("Status"),
+    _("Namn"),
+    _("E-post"),
+    _("Organisasjon"),
+    _("Rolle"),
+    _("Kommune"),
+    _("Matbehov"),
+    _("Tilrettelegging"),
+    _("Svar"),
+    _("Møtte"),
+    _("Registrert"),
 ]
 
 
-def _export_rows(event: EventPage) -> list[list[str]]:
-    rows = []
+def participant_table(event: EventPage) -> exports.Table:
+    """The event's active registrations (seats, then the waiting list) as an export table."""
     registrations = (
         Registration.objects.not_anonymised()
         .filter(event=event)
@@ -374,64 +389,48 @@ def _export_rows(event: EventPage) -> list[list[str]]:
         .select_related("municipality")
         .order_by("status", "created_at", "pk")
     )
-    for registration in registrations:
-        rows.append(
-            [
-                registration.get_status_display(),
-                registration.name,
-                registration.email,
-                registration.organisation,
-                registration.role,
-                registration.municipality.name if registration.municipality else "",
-                registration.dietary_needs,
-                registration.accessibility_needs,
-                "; ".join(
-                    f"{answer.get('question', '')}: {answer.get('answer', '')}"
-                    for answer in registration.answers
-                ),
-                "ja" if registration.has_attended else "",
-                timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
-    return rows
+    rows: list[list[exports.Cell]] = [
+        [
+            registration.get_status_display(),
+            registration.name,
+            registration.email,
+            registration.organisation,
+            registration.role,
+            registration.municipality.name if registration.municipality else "",
+            registration.dietary_needs,
+            registration.accessibility_needs,
+            "; ".join(
+                f"{answer.get('question', '')}: {answer.get('answer', '')}" for answer in registration.answers
+            ),
+            registration.has_attended,
+            registration.created_at,
+        ]
+        for registration in registrations
+    ]
+    return exports.Table(
+        title=str(_("Deltakarar")), header=[str(label) for label in EXPORT_COLUMNS], rows=rows
+    )
 
 
-def _safe_cell(value: str) -> str:
-    # Spreadsheet programs run cells that start with these as formulas.
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
+def export_participants(
+    event: EventPage,
+    file_format: str,
+    user: User,
+    dialect: exports.CsvDialect = exports.NORWEGIAN_EXCEL,
+) -> tuple[bytes, str, str]:
+    """The participant list as CSV or Excel, logged with who exported it and when.
 
-
-def export_participants(event: EventPage, file_format: str, user: User) -> tuple[bytes, str, str]:
-    """The participant list as CSV or Excel, logged with who exported it and when."""
+    Returns the content, a file name without extension and the content type.
+    """
     require_staff_access(event, user)
-    header = [label for _field, label in EXPORT_COLUMNS]
-    rows = [[_safe_cell(cell) for cell in row] for row in _export_rows(event)]
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(header)
-        writer.writerows(rows)
-        content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
-        content_type = "text/csv; charset=utf-8"
-    elif file_format == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Deltakarar"
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        output = io.BytesIO()
-        workbook.save(output)
-        content = output.getvalue()
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        raise ValueError(f"Unknown export format: {file_format}")
-    ExportLog.objects.create(event=event, user=user, file_format=file_format, row_count=len(rows))
-    return content, f"deltakarar-{event.slug}.{file_format}", content_type
+    table = participant_table(event)
+    rows = list(table.rows)
+    content, content_type = exports.render_export([table], file_format, dialect)
+    row_count = len(rows)
+    ExportLog.objects.create(
+        event=event, user=user, action=AccessAction.EXPORT, file_format=file_format, row_count=row_count
+    )
+    return content, f"deltakarar-{event.slug}", content_type
 
 
 def reminder_lead_time() -> datetime.timedelta:
@@ -463,14 +462,13 @@ def retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
 def anonymise_expired_registrations(now: datetime.datetime | None = None) -> int:
     """Remove the personal data of registrations for events that ended before the cutoff.
 
-    The e-mails sent about them go too, and so does every stored e-mail and mail file
-    (development) older than MAIL_RETENTION_DAYS.
+    The e-mails sent about them go too (every other stored e-mail and mail file goes by
+    the rule `core.mail`, after MAIL_RETENTION_DAYS).
     """
     now = now or timezone.now()
     with transaction.atomic():
         expired = Registration.objects.past_retention(retention_cutoff(now))
         delete_messages_for(object_key(registration) for registration in expired.only("pk"))
-        delete_expired_mail(mail_retention_cutoff(now))
         return expired.update(
             name="",
             email="",

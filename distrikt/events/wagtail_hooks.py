@@ -9,6 +9,15 @@ from wagtail.admin.widgets import Button
 
 from . import staff_views
 from .models import EventPage
+from .services import can_view_registrations
+
+
+class RegistrationsMenuItem(MenuItem):
+    """Shown only to those who may see participant lists."""
+
+    def is_shown(self, request) -> bool:
+        return can_view_registrations(request.user)
+
 
 staff_patterns = (
     [
@@ -37,12 +46,14 @@ def register_staff_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_participants_menu_item():
-    return MenuItem(_("Påmeldingar"), reverse("events_staff:overview"), icon_name="date", order=350)
+    return RegistrationsMenuItem(
+        _("Påmeldingar"), reverse("events_staff:overview"), icon_name="date", order=350
+    )
 
 
 @hooks.register("register_page_listing_more_buttons")
 def participants_button(page, user, next_url=None):
-    if page.specific_class and issubclass(page.specific_class, EventPage):
+    if page.specific_class and issubclass(page.specific_class, EventPage) and can_view_registrations(user):
         yield Button(
             _("Deltakarar"),
             reverse("events_staff:participants", args=[page.pk]),

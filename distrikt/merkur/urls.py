@@ -20,6 +20,12 @@ urlpatterns = [
     path("merkur-register/ny/", views.shop_create, name="shop_create"),
     path("merkur-register/import/", views.shop_import, name="shop_import"),
     path("merkur-register/excel/", views.shop_export, name="shop_export"),
+    path(
+        "merkur-register/csv/",
+        views.shop_export,
+        {"file_format": "csv"},
+        name="shop_export_csv",
+    ),
     path("merkur-register/logg-inn/", views.MerchantLoginView.as_view(), name="login"),
     path("merkur-register/logg-ut/", views.MerchantLogoutView.as_view(), name="logout"),
     path("merkur-register/butikk/<int:pk>/", views.shop_detail, name="shop_detail"),

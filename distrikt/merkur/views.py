@@ -15,6 +15,8 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from distrikt.core.exports import csv_dialect_for, export_response
+
 from . import charts, exports, importers, mapping, services, statistics
 from .caching import cache_public_response
 from .forms import (
@@ -37,7 +39,6 @@ from .models import (
 )
 
 LOGIN_URL = reverse_lazy("merkur:login")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 merkur_login_required = login_required(login_url=LOGIN_URL)
 
 
@@ -54,12 +55,6 @@ def _filter_query(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
-
-
-def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @cache_public_response
@@ -294,10 +289,17 @@ def shop_import(request: HttpRequest) -> HttpResponse:
 
 
 @merkur_login_required
-def shop_export(request: HttpRequest) -> HttpResponse:
+def shop_export(request: HttpRequest, file_format: str = "xlsx") -> HttpResponse:
+    """The shops the user may see, as Excel (with services and key figures) or CSV."""
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.visible_to(request.user))
-    return _xlsx_response(exports.shops_workbook(shops), "merkur-butikkar.xlsx")
+    return export_response(
+        exports.shops_tables(shops),
+        file_format,
+        "merkur-butikkar",
+        dialect=csv_dialect_for(request),
+        is_personal=True,
+    )
 
 
 @cache_public_response
@@ -319,9 +321,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @cache_public_response
 def dashboard_export(request: HttpRequest) -> HttpResponse:
-    return _xlsx_response(
-        exports.dashboard_workbook(statistics.build_dashboard()),
-        "merkur-statistikk.xlsx",
+    return export_response(
+        exports.dashboard_tables(statistics.build_dashboard()), "xlsx", "merkur-statistikk"
     )
 
 

@@ -1,7 +1,5 @@
 """Pages of the municipalities app: overview with map, profiles, downloads, counties, regions, index."""
 
-import csv
-import io
 from collections.abc import Callable
 from functools import wraps
 
@@ -13,9 +11,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from openpyxl import Workbook
-
 from distrikt.core.cache import current_generation
+from distrikt.core.exports import Table, csv_dialect_for, export_response
 
 from . import maps
 from .forms import (
@@ -218,28 +215,10 @@ def download(request: HttpRequest, slug: str, series_name: str, extension: str) 
         ]
         for point in series(municipality, code)
     ]
-    filename = f"{municipality.slug}-{series_name}.{extension}"
-    if extension == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = series_name
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    table = Table(title=series_name, header=header, rows=rows)
+    return export_response(
+        [table], extension, f"{municipality.slug}-{series_name}", dialect=csv_dialect_for(request)
+    )
 
 
 @anonymous_cache

@@ -13,9 +13,16 @@ class SearchConfig(AppConfig):
     accessibility_check_paths = ["/sok/?q=kommunar"]
 
     def ready(self) -> None:
+        from distrikt.core import retention
         from distrikt.knowledge.ranking import register_ranker
 
         from . import signals  # noqa: F401  (connects the index sync)
         from .engine import rank_pages
+        from .retention import delete_expired_queries
 
         register_ranker(rank_pages)
+        retention.register(
+            "search.queries",
+            delete_expired_queries,
+            "Delete anonymous search queries older than SEARCH_QUERY_RETENTION_DAYS.",
+        )

@@ -239,7 +239,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # The outbox retries a failed send after OUTBOX_RETRY_SECONDS, doubling each time, and
 # gives up after OUTBOX_MAX_ATTEMPTS; stored e-mails and mail files are deleted after
-# MAIL_RETENTION_DAYS by the retention job (manage.py anonymise_registrations).
+# MAIL_RETENTION_DAYS by the retention job (manage.py apply_retention, rule core.mail).
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
 MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=183)
@@ -331,6 +331,9 @@ DJANGO_ADMIN_ALLOWED_IPS = env.list("DJANGO_ADMIN_ALLOWED_IPS", default=[])
 # Knowledge bank and search: "terms" is our own Nynorsk/Bokmål term index (same results on
 # SQLite and PostgreSQL); "wagtail" hands queries to WAGTAILSEARCH_BACKENDS (e.g. OpenSearch).
 SEARCH_ENGINE = env("SEARCH_ENGINE", default="terms")
+# Anonymous search queries (and their daily counts) are deleted this long after the search.
+SEARCH_QUERY_RETENTION_DAYS = env.int("SEARCH_QUERY_RETENTION_DAYS", default=90)
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_RETENTION_DAYS
 KNOWLEDGE_MAX_PDF_BYTES = env.int("KNOWLEDGE_MAX_PDF_BYTES", default=25 * 1024 * 1024)
 KNOWLEDGE_LOAD_DEMO_CONTENT = ALLOW_DEMO_DATA
 

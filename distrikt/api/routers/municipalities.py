@@ -4,9 +4,7 @@ Every response carries Cache-Control and a strong ETag over its body; a request 
 matching If-None-Match gets 304. Lists can be had as CSV with ?format=csv.
 """
 
-import csv
 import hashlib
-import io
 import json
 from collections.abc import Callable
 
@@ -16,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from ninja import Router, Schema
 
+from distrikt.core import exports
 from distrikt.core.cache import current_generation
 from distrikt.municipalities import indices
 from distrikt.municipalities.models import Indicator, Municipality, Observation
@@ -120,13 +119,9 @@ def _respond(
         payload = build()
         if as_csv:
             rows = csv_rows(payload)
-            buffer = io.StringIO()
-            if rows:
-                writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
-            body = buffer.getvalue().encode()
-            content_type = "text/csv; charset=utf-8"
+            header = list(rows[0]) if rows else []
+            table = exports.Table("data", header, [[row[field] for field in header] for row in rows])
+            body, content_type = exports.render_export([table], "csv", exports.MACHINE)
         else:
             body = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
             content_type = "application/json"

@@ -24,6 +24,10 @@ class RegistrationStatus(models.TextChoices):
 
 ACTIVE_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
 
+# The group that may see participant lists (created by migration 0002 with the permission).
+EVENT_ORGANISER_GROUP_NAME = "Arrangørar"
+VIEW_REGISTRATIONS_PERMISSION = "events.view_registrations"
+
 
 class RegistrationQuerySet(models.QuerySet):
     """Reads on registrations: by status, the waiting list in order, due reminders, expired."""
@@ -125,6 +129,7 @@ class Registration(models.Model):
             )
         ]
         indexes = [models.Index(fields=["event", "status", "created_at"])]
+        permissions = [("view_registrations", _("Kan sjå påmeldingar og deltakarlister"))]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_status_display()})"
@@ -134,8 +139,25 @@ class Registration(models.Model):
         return self.status in ACTIVE_STATUSES
 
 
+class AccessAction(models.TextChoices):
+    """What someone did with a participant list."""
+
+    VIEW = "view", _("Opna lista")
+    EXPORT = "export", _("Eksporterte lista")
+
+
+class ExportLogQuerySet(models.QuerySet):
+    """Reads on the access log of participant lists."""
+
+    def exports(self) -> "ExportLogQuerySet":
+        return self.filter(action=AccessAction.EXPORT)
+
+    def views(self) -> "ExportLogQuerySet":
+        return self.filter(action=AccessAction.VIEW)
+
+
 class ExportLog(models.Model):
-    """Who exported an event's participant list, when and in what format."""
+    """Who opened or exported an event's participant list, when, and in what format."""
 
     event = models.ForeignKey(
         "events.EventPage",
@@ -150,14 +172,19 @@ class ExportLog(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    file_format = models.CharField(_("format"), max_length=10)
+    action = models.CharField(
+        _("handling"), max_length=10, choices=AccessAction.choices, default=AccessAction.EXPORT
+    )
+    file_format = models.CharField(_("format"), max_length=10, blank=True)
     row_count = models.PositiveIntegerField(_("rader"))
     created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
 
+    objects = ExportLogQuerySet.as_manager()
+
     class Meta:
-        verbose_name = _("eksport av deltakarliste")
-        verbose_name_plural = _("eksportar av deltakarlister")
+        verbose_name = _("innsyn i deltakarliste")
+        verbose_name_plural = _("innsyn i deltakarlister")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.event} {self.file_format} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.event} {self.action} {self.file_format} {self.created_at:%Y-%m-%d %H:%M}"

@@ -38,9 +38,14 @@ def test_responses_carry_etags_and_answer_304_when_unchanged(register, client):
 def test_lists_come_as_csv_on_request(register, client):
     response = client.get("/api/v1/municipalities?format=csv&county=03")
     assert response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode().splitlines()
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("code,name,county_code")
     assert lines[1].startswith("0301,")
+    header = lines[0].split(",")
+    oslo = dict(zip(header, lines[1].split(","), strict=True))
+    assert oslo["is_priority"] == "0"
+    assert "." not in oslo["population"]
 
 
 def test_the_detail_gives_every_indicator_as_a_series(register, client):

@@ -134,9 +134,9 @@ def test_the_profile_shows_the_components_chart_and_the_attractiveness(client):
     assert "Attraktivitet som bustad" in html
     assert "2023–2024" in html
     assert "/kommunar/9251-test/data/fodselsoverskot.csv" in html
-    csv_text = client.get("/kommunar/9251-test/data/innanlandsk-flytting.csv").content.decode()
-    assert csv_text.splitlines()[1].startswith("9251,")
-    assert csv_text.splitlines()[1].endswith(",2023,10.0,False")
+    csv_text = client.get("/kommunar/9251-test/data/innanlandsk-flytting.csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[1].startswith("9251;")
+    assert csv_text.splitlines()[1].endswith(";2023;10;Nei")
 
 
 @pytest.mark.django_db

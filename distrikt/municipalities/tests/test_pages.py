@@ -55,12 +55,13 @@ def test_an_unknown_code_is_a_404_with_suggestions_by_name(register, client):
 
 
 def test_downloads_give_the_same_numbers_as_csv_and_excel(register, client):
-    csv_text = client.get("/kommunar/5006-steinkjer/data/folketal.csv").content.decode()
-    assert "5006,Steinkjer,2026,24007.0,False" in csv_text
+    csv_text = client.get("/kommunar/5006-steinkjer/data/folketal.csv").content.decode("utf-8-sig")
+    assert "5006;Steinkjer;2026;24007;Nei" in csv_text
     response = client.get("/kommunar/5006-steinkjer/data/folketal.xlsx")
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[-1][:4] == ("5006", "Steinkjer", 2026, 24007)
+    assert rows[-1] == ("5006", "Steinkjer", 2026, 24007, "Nei")
+    assert isinstance(rows[-1][3], int)
     assert client.get("/kommunar/5006-steinkjer/data/folketal.pdf").status_code == 404
 
 
@@ -151,3 +152,11 @@ def test_a_published_index_can_colour_the_map_and_filter_the_table(register, cli
     response = client.get("/kommunar/?kart=distriktsindeks&indeks_fra=10&indeks_til=30")
     assert [m.code for m in response.context["municipalities"]] == ["5006"]
     assert "Kart: Distriktsindeks" in response.content.decode()
+
+
+def test_downloads_for_machines_use_commas_and_decimal_points(register, client):
+    response = client.get("/kommunar/5006-steinkjer/data/folketal.csv?sep=comma")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert "5006,Steinkjer,2026,24007,0" in response.content.decode("utf-8-sig")
+    english = client.get("/en/kommunar/5006-steinkjer/data/folketal.csv").content.decode("utf-8-sig")
+    assert "5006,Steinkjer,2026,24007,No" in english

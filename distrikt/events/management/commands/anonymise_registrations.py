@@ -1,12 +1,11 @@
-"""Apply the retention rule: anonymise registrations of events that ended long ago."""
+"""The old name of the daily retention job; runs `apply_retention` (every app's rule)."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
-
-from distrikt.events.tasks import anonymise_registrations
 
 
 class Command(BaseCommand):
-    help = "Anonymise registrations older than EVENT_REGISTRATION_RETENTION_DAYS after the event."
+    help = "Alias of apply_retention: anonymise old registrations and apply every other retention rule."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -16,9 +15,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, enqueue: bool = False, **options) -> None:
-        if enqueue:
-            result = anonymise_registrations.enqueue()
-            self.stdout.write(f"Enqueued retention task {result.id}.")
-            return
-        count = anonymise_registrations.call()
-        self.stdout.write(f"Anonymised {count} registration(s).")
+        call_command(
+            "apply_retention",
+            enqueue=enqueue,
+            verbosity=options.get("verbosity", 1),
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )
