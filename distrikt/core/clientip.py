@@ -51,6 +51,12 @@ def client_ip(request: HttpRequest) -> str:
     return address
 
 
+def client_ip_for_axes(request: HttpRequest) -> str | None:
+    """`client_ip` for django-axes, which stores it in an IP address column: None when unknown."""
+    address = client_ip(request)
+    return None if address == UNKNOWN_ADDRESS else address
+
+
 class ClientAddressMiddleware:
     """Make the client's address known to every log line written while a request runs."""
 

@@ -288,7 +288,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "distrikt.core.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "distrikt.core.clientip.client_ip_for_axes"
 AXES_LOCKOUT_CALLABLE = "distrikt.core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False

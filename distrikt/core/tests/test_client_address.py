@@ -7,7 +7,12 @@ from django.test import RequestFactory, override_settings
 
 import pytest
 
-from distrikt.core.clientip import ClientAddressLogFilter, ClientAddressMiddleware, client_ip
+from distrikt.core.clientip import (
+    ClientAddressLogFilter,
+    ClientAddressMiddleware,
+    client_ip,
+    client_ip_for_axes,
+)
 
 
 def request_from(remote: str = "10.0.0.1", forwarded_for: str | None = None):
@@ -51,8 +56,19 @@ def test_ipv6_addresses_are_given_in_canonical_form():
     assert client_ip(request_from("10.0.0.1", "2001:DB8:0:0::1")) == "2001:db8::1"
 
 
-def test_an_invalid_remote_addr_gives_unknown():
+def test_an_invalid_remote_addr_gives_unknown_and_none_for_axes():
     assert client_ip(request_from("")) == "unknown"
+    assert client_ip_for_axes(request_from("")) is None
+    assert client_ip_for_axes(request_from("192.0.2.1")) == "192.0.2.1"
+
+
+@pytest.mark.django_db
+def test_force_login_without_a_client_address_is_recorded(client, django_user_model):
+    """force_login sends a request without REMOTE_ADDR; axes stores its address as NULL (PostgreSQL refuses text)."""
+    from axes.models import AccessLog
+
+    client.force_login(django_user_model.objects.create_user("utan-adresse"))
+    assert AccessLog.objects.get().ip_address is None
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
