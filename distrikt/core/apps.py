@@ -13,3 +13,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects cache invalidation)
+        from .converters import register_converters
+
+        register_converters()

@@ -13,17 +13,17 @@ app_name = "events"
 urlpatterns = [
     path("pamelding/", views.registration_help, name="registration_help"),
     path(
-        "pamelding/<int:pk>/<str:token>/",
+        "pamelding/<int64:pk>/<str:token>/",
         views.registration_detail,
         name="registration",
     ),
     path(
-        "pamelding/<int:pk>/<str:token>/avmeld/",
+        "pamelding/<int64:pk>/<str:token>/avmeld/",
         views.registration_cancel,
         name="registration_cancel",
     ),
     path(
-        "pamelding/<int:pk>/<str:token>/slett/",
+        "pamelding/<int64:pk>/<str:token>/slett/",
         views.registration_delete,
         name="registration_delete",
     ),

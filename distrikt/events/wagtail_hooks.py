@@ -13,13 +13,13 @@ from .models import EventPage
 staff_patterns = (
     [
         path("", staff_views.event_overview, name="overview"),
-        path("<int:page_id>/", staff_views.participants, name="participants"),
+        path("<int64:page_id>/", staff_views.participants, name="participants"),
         path(
-            "<int:page_id>/eksport/<str:file_format>/",
+            "<int64:page_id>/eksport/<str:file_format>/",
             staff_views.export,
             name="export",
         ),
-        path("<int:page_id>/melding/", staff_views.message, name="message"),
+        path("<int64:page_id>/melding/", staff_views.message, name="message"),
     ],
     "events_staff",
 )

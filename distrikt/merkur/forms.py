@@ -192,27 +192,44 @@ def current_year() -> int:
     return timezone.localdate().year
 
 
+# The limits of the columns in ShopKeyFigures: bigint for kroner, integer for customers.
+MAX_BIGINT = 2**63 - 1
+MIN_BIGINT = -(2**63)
+MAX_INTEGER = 2**31 - 1
+TOO_LARGE = _("Talet er for stort. Det kan vere høgst %(limit_value)s.")
+TOO_SMALL = _("Talet er for lite. Det kan vere minst %(limit_value)s.")
+
+
 class KeyFiguresForm(DesignsystemetFormMixin, forms.Form):
     """A year's key figures; implausible changes need the confirmation box ticked."""
 
     turnover = forms.IntegerField(
         label=_("Omsetnad (kr)"),
         min_value=0,
-        error_messages={"min_value": _("Omsetnaden kan ikkje vere negativ.")},
+        max_value=MAX_BIGINT,
+        error_messages={"min_value": _("Omsetnaden kan ikkje vere negativ."), "max_value": TOO_LARGE},
     )
-    result = forms.IntegerField(label=_("Resultat (kr)"), help_text=_("Driftsresultat. Kan vere negativt."))
+    result = forms.IntegerField(
+        label=_("Resultat (kr)"),
+        help_text=_("Driftsresultat. Kan vere negativt."),
+        min_value=MIN_BIGINT,
+        max_value=MAX_BIGINT,
+        error_messages={"min_value": TOO_SMALL, "max_value": TOO_LARGE},
+    )
     customers = forms.IntegerField(
         label=_("Tal på kundar"),
         min_value=0,
+        max_value=MAX_INTEGER,
         required=False,
         help_text=_("Om de kjenner det, til dømes frå kassesystemet."),
-        error_messages={"min_value": _("Talet på kundar kan ikkje vere negativt.")},
+        error_messages={"min_value": _("Talet på kundar kan ikkje vere negativt."), "max_value": TOO_LARGE},
     )
     services_income = forms.IntegerField(
         label=_("Inntekter frå tilleggstenester (kr)"),
         min_value=0,
+        max_value=MAX_BIGINT,
         required=False,
-        error_messages={"min_value": _("Inntektene kan ikkje vere negative.")},
+        error_messages={"min_value": _("Inntektene kan ikkje vere negative."), "max_value": TOO_LARGE},
     )
     confirm_warnings = forms.BooleanField(
         label=_("Eg har sjekka tala med store endringar, og dei er rette."),
