@@ -265,7 +265,7 @@ class ShopImportForm(DesignsystemetFormMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        max_bytes = getattr(settings, "MERKUR_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+        max_bytes = settings.MERKUR_IMPORT_MAX_BYTES
         name = upload.name.lower()
         if not name.endswith(IMPORT_EXTENSIONS):
             raise forms.ValidationError(_("Fila må vere ei Excel-fil (.xlsx) eller ei CSV-fil (.csv)."))
@@ -280,4 +280,9 @@ class ShopImportForm(DesignsystemetFormMixin, forms.Form):
             raise forms.ValidationError(
                 _("Fila ser ikkje ut som ei Excel-fil (.xlsx). Lagra du ho i rett format?")
             )
+        if name.endswith(".csv") and (head[:2] == b"PK" or b"\x00" in upload.read(8192)):
+            raise forms.ValidationError(
+                _("Fila ser ikkje ut som ei CSV-fil. Lagra du ho som «CSV UTF-8» i Excel?")
+            )
+        upload.seek(0)
         return upload

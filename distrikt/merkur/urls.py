@@ -19,6 +19,7 @@ urlpatterns = [
     path("merkur-register/mine/", views.my_shops, name="my_shops"),
     path("merkur-register/ny/", views.shop_create, name="shop_create"),
     path("merkur-register/import/", views.shop_import, name="shop_import"),
+    path("merkur-register/import/<int64:pk>/", views.import_job, name="import_job"),
     path("merkur-register/excel/", views.shop_export, name="shop_export"),
     path("merkur-register/logg-inn/", views.MerchantLoginView.as_view(), name="login"),
     path("merkur-register/logg-ut/", views.MerchantLogoutView.as_view(), name="logout"),

@@ -231,6 +231,11 @@ EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS",
 EVENT_REGISTRATION_RATE_LIMIT = env.int("EVENT_REGISTRATION_RATE_LIMIT", default=10)
 EVENT_REGISTRATION_RATE_WINDOW = env.int("EVENT_REGISTRATION_RATE_WINDOW", default=600)
 
+# Merkur shop import: the largest upload, and how much of a file is read at most.
+MERKUR_IMPORT_MAX_BYTES = env.int("MERKUR_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+MERKUR_IMPORT_MAX_ROWS = env.int("MERKUR_IMPORT_MAX_ROWS", default=20_000)
+MERKUR_IMPORT_MAX_COLUMNS = env.int("MERKUR_IMPORT_MAX_COLUMNS", default=50)
+
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]
 
