@@ -8,7 +8,7 @@ PORT ?= 8000
 UV_VERSION := 0.13.9
 MANAGE := $(PY) manage.py
 
-.PHONY: setup run serve test test-fast lint typecheck format migrations-check bench demo superuser clean smoke
+.PHONY: setup run serve test test-fast lint typecheck format migrations-check bench demo superuser clean smoke api-fuzz
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -78,6 +78,10 @@ bench: setup
 
 smoke:
 	bash scripts/smoke_first_run.sh
+
+# schemathesis against a running test server: no server errors, no undocumented answers.
+api-fuzz: setup
+	bash scripts/api_fuzz.sh
 
 clean:
 	rm -rf var/db.sqlite3* var/.db-ready var/static

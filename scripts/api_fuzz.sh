@@ -4,7 +4,7 @@
 # Starts the site with gunicorn on a free port, on a fresh SQLite database in a temporary
 # folder loaded with the bundled and demo data, and fails on any server error, any status
 # code or content type the schema does not declare, and any body that breaks its schema.
-# Bounded: API_FUZZ_EXAMPLES examples per operation (25) and API_FUZZ_SECONDS in all (150).
+# Bounded: API_FUZZ_EXAMPLES examples per operation (25) and API_FUZZ_SECONDS in all (90).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -44,7 +44,7 @@ status=0
 .venv/bin/schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --max-examples "${API_FUZZ_EXAMPLES:-25}" \
-  --max-time "${API_FUZZ_SECONDS:-150}" \
+  --max-time "${API_FUZZ_SECONDS:-90}" \
   --request-timeout 30 \
   --workers 2 \
   --suppress-health-check too_slow,filter_too_much \
