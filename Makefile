@@ -8,7 +8,7 @@ PORT ?= 8000
 UV_VERSION := 0.13.9
 MANAGE := $(PY) manage.py
 
-.PHONY: setup run serve worker test test-fast lint typecheck format migrations-check bench demo superuser clean smoke
+.PHONY: setup run serve worker test test-fast lint typecheck format migrations-check bench demo superuser clean smoke api-fuzz
 
 # The database that DATABASE_URL names (from the environment or .env; SQLite in var/ when unset).
 # The migration stamp is kept per database, so switching DATABASE_URL migrates the new one.
@@ -88,6 +88,10 @@ bench: setup
 
 smoke:
 	bash scripts/smoke_first_run.sh
+
+# schemathesis against a running test server: no server errors, no undocumented answers.
+api-fuzz: setup
+	bash scripts/api_fuzz.sh
 
 clean:
 	rm -rf var/db.sqlite3* var/.db-ready* var/static

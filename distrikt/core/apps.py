@@ -13,6 +13,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, outbox, retention, signals  # noqa: F401  (deploy checks, cache invalidation)
+        from .converters import register_converters
+
+        register_converters()
 
         retention.register(
             "core.mail",

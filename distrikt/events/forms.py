@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from distrikt.core.converters import MAX_DATABASE_INT
 from distrikt.municipalities.models import County, Municipality
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
@@ -26,7 +27,18 @@ class RegistrationForm(forms.Form):
     role = forms.CharField(label=_("Rolle eller stilling"), max_length=150, required=False)
     # Checked against the register in clean_municipality; the 357 options are built only
     # when the form is shown, not on every submission.
-    municipality = forms.IntegerField(label=_("Kommune"), required=False, widget=forms.Select)
+    municipality = forms.IntegerField(
+        label=_("Kommune"),
+        required=False,
+        widget=forms.Select,
+        min_value=1,
+        max_value=MAX_DATABASE_INT,
+        error_messages={
+            "min_value": _("Vel ein kommune frå lista."),
+            "max_value": _("Vel ein kommune frå lista."),
+            "invalid": _("Vel ein kommune frå lista."),
+        },
+    )
     dietary_needs = forms.CharField(
         label=_("Matbehov (valfritt)"),
         required=False,
@@ -129,7 +141,8 @@ class CalendarFilterForm(forms.Form):
     month = forms.RegexField(
         label=_("Månad"),
         required=False,
-        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        # Years a calendar can show; 0000 or 9999-12 would overflow the date arithmetic.
+        regex=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$",
         error_messages={"invalid": _("Skriv månaden som ÅÅÅÅ-MM.")},
         widget=forms.TextInput(attrs={"type": "month"}),
     )

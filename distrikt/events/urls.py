@@ -14,22 +14,22 @@ urlpatterns = [
     path("pamelding/", views.registration_help, name="registration_help"),
     path("pamelding/motteke/", views.registration_received, name="registration_received"),
     path(
-        "pamelding/<int:pk>/<str:token>/",
+        "pamelding/<int64:pk>/<str:token>/",
         views.registration_detail,
         name="registration",
     ),
     path(
-        "pamelding/<int:pk>/<str:token>/stadfest/",
+        "pamelding/<int64:pk>/<str:token>/stadfest/",
         views.registration_confirm,
         name="registration_confirm",
     ),
     path(
-        "pamelding/<int:pk>/<str:token>/avmeld/",
+        "pamelding/<int64:pk>/<str:token>/avmeld/",
         views.registration_cancel,
         name="registration_cancel",
     ),
     path(
-        "pamelding/<int:pk>/<str:token>/slett/",
+        "pamelding/<int64:pk>/<str:token>/slett/",
         views.registration_delete,
         name="registration_delete",
     ),

@@ -22,15 +22,15 @@ class RegistrationsMenuItem(MenuItem):
 staff_patterns = (
     [
         path("", staff_views.event_overview, name="overview"),
-        path("<int:page_id>/", staff_views.participants, name="participants"),
+        path("<int64:page_id>/", staff_views.participants, name="participants"),
         path(
-            "<int:page_id>/eksport/<str:file_format>/",
+            "<int64:page_id>/eksport/<str:file_format>/",
             staff_views.export,
             name="export",
         ),
-        path("<int:page_id>/melding/", staff_views.message, name="message"),
+        path("<int64:page_id>/melding/", staff_views.message, name="message"),
         path(
-            "<int:page_id>/epost/<int:message_id>/send-igjen/",
+            "<int64:page_id>/epost/<int64:message_id>/send-igjen/",
             staff_views.retry_mail,
             name="retry_mail",
         ),

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from stdnum import isbn, issn
 
 DEFAULT_MAX_PDF_BYTES = 25 * 1024 * 1024
@@ -31,6 +31,15 @@ def validate_pdf_file(uploaded) -> None:
         raise ValidationError(_("Fila er ikkje ein PDF. Last opp eit PDF-dokument."), code="not_pdf")
     try:
         PdfReader(uploaded, strict=False).pages[0]
+    except (NotImplementedError, DependencyError, FileNotDecryptedError) as error:
+        # Encrypted with a password, or with a method pypdf cannot read (an unknown /V or
+        # /Filter in /Encrypt, AES without the crypto library): readers could not open it either.
+        raise ValidationError(
+            _(
+                "PDF-en er kryptert eller passordverna. Lagra han utan passord og kryptering, og last han opp på nytt."
+            ),
+            code="encrypted_pdf",
+        ) from error
     except (PyPdfError, IndexError, ValueError, KeyError, TypeError, OSError) as error:
         raise ValidationError(
             _("Fila ser ut som ein PDF, men kan ikkje lesast. Last opp ein heil PDF."),

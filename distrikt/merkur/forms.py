@@ -192,27 +192,44 @@ def current_year() -> int:
     return timezone.localdate().year
 
 
+# The limits of the columns in ShopKeyFigures: bigint for kroner, integer for customers.
+MAX_BIGINT = 2**63 - 1
+MIN_BIGINT = -(2**63)
+MAX_INTEGER = 2**31 - 1
+TOO_LARGE = _("Talet er for stort. Det kan vere høgst %(limit_value)s.")
+TOO_SMALL = _("Talet er for lite. Det kan vere minst %(limit_value)s.")
+
+
 class KeyFiguresForm(DesignsystemetFormMixin, forms.Form):
     """A year's key figures; implausible changes need the confirmation box ticked."""
 
     turnover = forms.IntegerField(
         label=_("Omsetnad (kr)"),
         min_value=0,
-        error_messages={"min_value": _("Omsetnaden kan ikkje vere negativ.")},
+        max_value=MAX_BIGINT,
+        error_messages={"min_value": _("Omsetnaden kan ikkje vere negativ."), "max_value": TOO_LARGE},
     )
-    result = forms.IntegerField(label=_("Resultat (kr)"), help_text=_("Driftsresultat. Kan vere negativt."))
+    result = forms.IntegerField(
+        label=_("Resultat (kr)"),
+        help_text=_("Driftsresultat. Kan vere negativt."),
+        min_value=MIN_BIGINT,
+        max_value=MAX_BIGINT,
+        error_messages={"min_value": TOO_SMALL, "max_value": TOO_LARGE},
+    )
     customers = forms.IntegerField(
         label=_("Tal på kundar"),
         min_value=0,
+        max_value=MAX_INTEGER,
         required=False,
         help_text=_("Om de kjenner det, til dømes frå kassesystemet."),
-        error_messages={"min_value": _("Talet på kundar kan ikkje vere negativt.")},
+        error_messages={"min_value": _("Talet på kundar kan ikkje vere negativt."), "max_value": TOO_LARGE},
     )
     services_income = forms.IntegerField(
         label=_("Inntekter frå tilleggstenester (kr)"),
         min_value=0,
+        max_value=MAX_BIGINT,
         required=False,
-        error_messages={"min_value": _("Inntektene kan ikkje vere negative.")},
+        error_messages={"min_value": _("Inntektene kan ikkje vere negative."), "max_value": TOO_LARGE},
     )
     confirm_warnings = forms.BooleanField(
         label=_("Eg har sjekka tala med store endringar, og dei er rette."),
@@ -248,7 +265,7 @@ class ShopImportForm(DesignsystemetFormMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        max_bytes = getattr(settings, "MERKUR_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+        max_bytes = settings.MERKUR_IMPORT_MAX_BYTES
         name = upload.name.lower()
         if not name.endswith(IMPORT_EXTENSIONS):
             raise forms.ValidationError(_("Fila må vere ei Excel-fil (.xlsx) eller ei CSV-fil (.csv)."))
@@ -263,4 +280,9 @@ class ShopImportForm(DesignsystemetFormMixin, forms.Form):
             raise forms.ValidationError(
                 _("Fila ser ikkje ut som ei Excel-fil (.xlsx). Lagra du ho i rett format?")
             )
+        if name.endswith(".csv") and (head[:2] == b"PK" or b"\x00" in upload.read(8192)):
+            raise forms.ValidationError(
+                _("Fila ser ikkje ut som ei CSV-fil. Lagra du ho som «CSV UTF-8» i Excel?")
+            )
+        upload.seek(0)
         return upload

@@ -2,16 +2,21 @@
 
 Each row is checked with the same form as the register's edit page, so the messages are
 the same. By default nothing is written when any row fails; the user may choose to
-import only the valid rows.
+import only the valid rows. Files are read within limits (MERKUR_IMPORT_MAX_ROWS and
+MERKUR_IMPORT_MAX_COLUMNS), whatever size a sheet declares.
 """
 
 import csv
 import datetime
 import io
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import openpyxl
@@ -19,7 +24,7 @@ import openpyxl
 from distrikt.municipalities.models import Municipality
 
 from .forms import ShopForm
-from .models import Chain, is_advisor
+from .models import Chain, ImportJob, ImportJobStatus, is_advisor
 
 # Column heading in the file → form field. Headings are matched without case.
 COLUMNS = {
@@ -74,23 +79,71 @@ class ImportFileError(Exception):
     """The file cannot be read as a table at all."""
 
 
+def max_rows() -> int:
+    """The most shop rows one file may hold (the heading row not counted)."""
+    return settings.MERKUR_IMPORT_MAX_ROWS
+
+
+def max_columns() -> int:
+    """Columns past this are not read at all."""
+    return settings.MERKUR_IMPORT_MAX_COLUMNS
+
+
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(
+        _("Fila har fleire enn %(rows)s rader. Del ho opp i fleire filer.") % {"rows": max_rows()}
+    )
+
+
+def _read_xlsx(content: bytes) -> list[tuple]:
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as error:
+        raise ImportFileError(_("Excel-fila kan ikkje lesast.")) from error
+    try:
+        if not workbook.worksheets:
+            raise ImportFileError(_("Excel-fila har ingen ark."))
+        sheet = workbook.worksheets[0]
+        # A sheet may declare any size (<dimension ref="A1:XFD1048576"/>); openpyxl would pad
+        # every row to it. Forget the declaration and read only up to the limits.
+        sheet.reset_dimensions()
+        rows = []
+        for row in sheet.iter_rows(max_row=max_rows() + 2, max_col=max_columns(), values_only=True):
+            rows.append(row)
+    except ImportFileError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as error:
+        raise ImportFileError(_("Excel-fila kan ikkje lesast.")) from error
+    finally:
+        workbook.close()
+    return rows
+
+
+def _read_csv(content: bytes) -> list[list[str]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(_("CSV-fila må vere lagra som UTF-8.")) from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            rows.append(row[: max_columns()])
+            if len(rows) > max_rows() + 1:
+                break
+    except csv.Error as error:
+        # The csv module refuses fields over csv.field_size_limit() (131,072 characters), NUL bytes …
+        raise ImportFileError(
+            _("CSV-fila kan ikkje lesast på rad %(row)s: eit felt er for langt eller fila er øydelagd.")
+            % {"row": len(rows) + 1}
+        ) from error
+    return rows
+
+
 def read_rows(name: str, content: bytes) -> list[dict[str, object]]:
     """The file's rows as dicts keyed by lower-case heading; empty rows are skipped."""
-    if name.lower().endswith(".xlsx"):
-        try:
-            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:
-            raise ImportFileError(_("Excel-fila kan ikkje lesast.")) from error
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
-        workbook.close()
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ImportFileError(_("CSV-fila må vere lagra som UTF-8.")) from error
-        first_line = text.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = _read_xlsx(content) if name.lower().endswith(".xlsx") else _read_csv(content)
     if not rows:
         raise ImportFileError(_("Fila er tom."))
     headings = [str(cell or "").strip().lower() for cell in rows[0]]
@@ -104,6 +157,8 @@ def read_rows(name: str, content: bytes) -> list[dict[str, object]]:
         values = {heading: cell for heading, cell in zip(headings, row, strict=False) if heading}
         if any(str(value or "").strip() for value in values.values()):
             result.append(values)
+    if len(result) > max_rows():
+        raise _too_many_rows()
     return result
 
 
@@ -127,8 +182,15 @@ def _as_date(text: str) -> str:
     return text
 
 
-def validate_rows(rows: list[dict[str, object]]) -> ImportReport:
-    """Check every row; the report says which rows pass and why the others do not."""
+Progress = Callable[[int], None]
+PROGRESS_EVERY = 100
+
+
+def validate_rows(rows: list[dict[str, object]], progress: Progress | None = None) -> ImportReport:
+    """Check every row; the report says which rows pass and why the others do not.
+
+    `progress`, when given, is told the number of rows checked every PROGRESS_EVERY rows.
+    """
     report = ImportReport()
     municipalities = {municipality.code: municipality.pk for municipality in Municipality.objects.current()}
     chains = {chain.name.lower(): chain.pk for chain in Chain.objects.all()}
@@ -170,32 +232,110 @@ def validate_rows(rows: list[dict[str, object]]) -> ImportReport:
             report.errors.append(RowError(row_number=position, name=data["name"], messages=messages))
         else:
             report.valid_forms.append((position, form))
+        checked = position - 1
+        if progress is not None and checked % PROGRESS_EVERY == 0:
+            progress(checked)
     return report
 
 
-def check_shop_file(name: str, content: bytes) -> ImportReport:
+def check_shop_file(name: str, content: bytes, progress: Progress | None = None) -> ImportReport:
     """Read and validate a file without writing anything."""
     try:
         rows = read_rows(name, content)
     except ImportFileError as error:
         return ImportReport(file_errors=[str(error)])
-    report = validate_rows(rows)
+    report = validate_rows(rows, progress)
     if not report.row_count:
         report.file_errors.append(_("Fila har ingen rader med butikkar."))
     return report
 
 
-def import_shops(name: str, content: bytes, user, *, import_valid_rows: bool = False) -> ImportReport:
-    """Validate the file and, when allowed, save the valid rows in one transaction."""
-    if not is_advisor(user):
-        raise PermissionDenied
-    report = check_shop_file(name, content)
+def save_valid_rows(report: ImportReport, *, import_valid_rows: bool = False) -> ImportReport:
+    """Save the valid rows in one transaction, when the report allows it; all or nothing."""
     if report.file_errors or not report.valid_forms:
         return report
     if report.errors and not import_valid_rows:
         return report
-    with transaction.atomic():
-        for _position, form in report.valid_forms:
-            form.save()
+    try:
+        with transaction.atomic():
+            for _position, form in report.valid_forms:
+                form.save()
+    except IntegrityError:
+        # Someone else saved one of these shops after the rows were checked (two advisors
+        # importing the same file at once). The transaction is rolled back: nothing is saved.
+        report.file_errors.append(
+            _(
+                "Nokre av butikkane i fila vart lagde inn av nokon andre medan fila vart importert. "
+                "Ingenting er lagra. Last opp fila på nytt for å sjå kva som står att."
+            )
+        )
+        return report
     report.imported = len(report.valid_forms)
     return report
+
+
+def import_shops(
+    name: str,
+    content: bytes,
+    user,
+    *,
+    import_valid_rows: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Validate the file and, when allowed, save the valid rows in one transaction."""
+    if not is_advisor(user):
+        raise PermissionDenied
+    report = check_shop_file(name, content, progress)
+    return save_valid_rows(report, import_valid_rows=import_valid_rows)
+
+
+def _update_job(job_id: int, **fields: object) -> None:
+    """Progress is written at once (autocommit), so the status page sees it while the job runs."""
+    ImportJob.objects.filter(pk=job_id).update(**fields)
+
+
+def _finish_job(job: ImportJob, report: ImportReport) -> int:
+    job.report = {
+        "file_errors": [str(message) for message in report.file_errors],
+        "errors": [
+            {"row_number": error.row_number, "name": error.name, "messages": [str(m) for m in error.messages]}
+            for error in report.errors
+        ],
+        "valid_rows": len(report.valid_forms),
+    }
+    job.imported = report.imported
+    job.status = ImportJobStatus.DONE if report.imported else ImportJobStatus.FAILED
+    job.finished_at = timezone.now()
+    job.content = b""
+    job.save(update_fields=["report", "imported", "status", "finished_at", "content"])
+    return report.imported
+
+
+def run_import_job(job_id: int) -> int:
+    """Check every row of the job's file with progress, then save all valid rows in one
+    transaction (or none). Returns the number of shops imported; a finished job is left alone."""
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status != ImportJobStatus.QUEUED:
+        return job.imported
+    _update_job(job.pk, status=ImportJobStatus.RUNNING)
+    try:
+        try:
+            rows = read_rows(job.file_name, bytes(job.content))
+        except ImportFileError as error:
+            return _finish_job(job, ImportReport(file_errors=[str(error)]))
+        _update_job(job.pk, rows_total=len(rows))
+        report = validate_rows(rows, progress=lambda done: _update_job(job.pk, rows_done=done))
+        if not report.row_count:
+            report.file_errors.append(_("Fila har ingen rader med butikkar."))
+        _update_job(job.pk, status=ImportJobStatus.SAVING, rows_done=len(rows))
+        return _finish_job(job, save_valid_rows(report, import_valid_rows=job.import_valid_rows))
+    except Exception:
+        # Nothing was saved (the save is one transaction); say so on the status page and let
+        # the task backend record the traceback.
+        _update_job(
+            job.pk,
+            status=ImportJobStatus.FAILED,
+            finished_at=timezone.now(),
+            report={"file_errors": [_("Importen stoppa på grunn av ein feil hos oss. Ingenting er lagra.")]},
+        )
+        raise

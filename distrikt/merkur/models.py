@@ -404,3 +404,61 @@ class MerkurIndexPage(BasePage):
             target_group_slugs=[MERCHANTS_TARGET_GROUP], knowledge_area_slugs=[MERKUR_KNOWLEDGE_AREA], limit=3
         )
         return context
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("I kø")
+    RUNNING = "running", _("Blir kontrollert")
+    SAVING = "saving", _("Blir lagra")
+    DONE = "done", _("Ferdig")
+    FAILED = "failed", _("Ikkje importert")
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ImportJobQuerySet":
+        """Advisors see every import (they share the work); nobody else sees any."""
+        return self if is_advisor(user) else self.none()
+
+
+class ImportJob(models.Model):
+    """One upload of a shop list, imported in the background; its progress and report."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("starta av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("starta"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("ferdig"), null=True, blank=True)
+    file_name = models.CharField(_("filnamn"), max_length=255)
+    # The upload itself, kept only until the job has run.
+    content = models.BinaryField(_("innhald"), editable=False)
+    import_valid_rows = models.BooleanField(_("importer dei gyldige radene"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(_("rader i alt"), default=0)
+    rows_done = models.PositiveIntegerField(_("rader kontrollerte"), default=0)
+    imported = models.PositiveIntegerField(_("importerte butikkar"), default=0)
+    # {"file_errors": [str], "errors": [{"row_number", "name", "messages"}], "valid_rows": int}
+    report = models.JSONField(_("rapport"), default=dict, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("butikkimport")
+        verbose_name_plural = _("butikkimportar")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportJobStatus.DONE, ImportJobStatus.FAILED)
+
+    @property
+    def percent_done(self) -> int:
+        return round(100 * self.rows_done / self.rows_total) if self.rows_total else 0

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import ExtraService, Shop, ShopKeyFigures, ShopService, is_advisor
-from .tasks import update_accessibility
+from .models import ExtraService, ImportJob, Shop, ShopKeyFigures, ShopService, is_advisor
+from .tasks import import_shop_file, update_accessibility
 
 PLAUSIBLE_CHANGE = 0.5
 
@@ -176,3 +176,17 @@ def save_key_figures(
             },
         )
     return figures
+
+
+def start_shop_import(user, file_name: str, content: bytes, *, import_valid_rows: bool = False) -> ImportJob:
+    """Store an uploaded shop list as an import job and run it in the background (advisors only)."""
+    if not is_advisor(user):
+        raise PermissionDenied
+    job = ImportJob.objects.create(
+        created_by=user,
+        file_name=file_name[:255],
+        content=content,
+        import_valid_rows=import_valid_rows,
+    )
+    transaction.on_commit(lambda: import_shop_file.enqueue(job.pk))
+    return job

@@ -19,6 +19,7 @@ urlpatterns = [
     path("merkur-register/mine/", views.my_shops, name="my_shops"),
     path("merkur-register/ny/", views.shop_create, name="shop_create"),
     path("merkur-register/import/", views.shop_import, name="shop_import"),
+    path("merkur-register/import/<int64:pk>/", views.import_job, name="import_job"),
     path("merkur-register/excel/", views.shop_export, name="shop_export"),
     path(
         "merkur-register/csv/",
@@ -28,20 +29,20 @@ urlpatterns = [
     ),
     path("merkur-register/logg-inn/", views.MerchantLoginView.as_view(), name="login"),
     path("merkur-register/logg-ut/", views.MerchantLogoutView.as_view(), name="logout"),
-    path("merkur-register/butikk/<int:pk>/", views.shop_detail, name="shop_detail"),
-    path("merkur-register/butikk/<int:pk>/endre/", views.shop_edit, name="shop_edit"),
+    path("merkur-register/butikk/<int64:pk>/", views.shop_detail, name="shop_detail"),
+    path("merkur-register/butikk/<int64:pk>/endre/", views.shop_edit, name="shop_edit"),
     path(
-        "merkur-register/butikk/<int:pk>/tenester/",
+        "merkur-register/butikk/<int64:pk>/tenester/",
         views.shop_services,
         name="shop_services",
     ),
     path(
-        "merkur-register/butikk/<int:pk>/tenester/<int:period_pk>/avslutt/",
+        "merkur-register/butikk/<int64:pk>/tenester/<int64:period_pk>/avslutt/",
         views.service_end,
         name="service_end",
     ),
     path(
-        "merkur-register/butikk/<int:pk>/nokkeltal/<int:year>/",
+        "merkur-register/butikk/<int64:pk>/nokkeltal/<int64:year>/",
         views.key_figures,
         name="key_figures",
     ),

@@ -30,6 +30,7 @@ from .forms import (
 )
 from .models import (
     AccessibilityRun,
+    ImportJob,
     MunicipalityAccessibility,
     Shop,
     ShopAccessibility,
@@ -40,6 +41,7 @@ from .models import (
 
 LOGIN_URL = reverse_lazy("merkur:login")
 merkur_login_required = login_required(login_url=LOGIN_URL)
+IMPORT_REFRESH_SECONDS = 2
 
 
 def _require_advisor(request: HttpRequest) -> None:
@@ -262,29 +264,34 @@ def key_figures(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 
 @merkur_login_required
 def shop_import(request: HttpRequest) -> HttpResponse:
+    """Check the upload (type, size) and hand it to a background job; its page shows progress."""
     _require_advisor(request)
     form = ShopImportForm(request.POST or None, request.FILES or None)
-    report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        report = importers.import_shops(
+        job = services.start_shop_import(
+            request.user,
             upload.name,
             upload.read(),
-            request.user,
             import_valid_rows=form.cleaned_data["import_valid_rows"],
         )
-        if report.imported:
-            messages.success(
-                request,
-                _("%(count)s butikkar er importerte.") % {"count": report.imported},
-            )
-            if not report.errors:
-                return redirect("merkur:shop_list")
+        return redirect("merkur:import_job", pk=job.pk)
     return render(
         request,
         "merkur/shop_import.html",
-        {"form": form, "report": report, "columns": importers.COLUMNS},
-        status=400 if report and not report.imported else 200,
+        {"form": form, "columns": importers.COLUMNS},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@merkur_login_required
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress and, at the end, the report of one import; only for advisors."""
+    job = get_object_or_404(ImportJob.objects.visible_to(request.user), pk=pk)
+    return render(
+        request,
+        "merkur/import_job.html",
+        {"job": job, "refresh_seconds": IMPORT_REFRESH_SECONDS},
     )
 
 

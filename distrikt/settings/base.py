@@ -347,6 +347,11 @@ EVENT_OPT_IN_HOLD_HOURS = env.int("EVENT_OPT_IN_HOLD_HOURS", default=24)
 # Personal registration links stop working this many days after the event ends.
 EVENT_LINK_VALID_DAYS_AFTER = env.int("EVENT_LINK_VALID_DAYS_AFTER", default=30)
 
+# Merkur shop import: the largest upload, and how much of a file is read at most.
+MERKUR_IMPORT_MAX_BYTES = env.int("MERKUR_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+MERKUR_IMPORT_MAX_ROWS = env.int("MERKUR_IMPORT_MAX_ROWS", default=20_000)
+MERKUR_IMPORT_MAX_COLUMNS = env.int("MERKUR_IMPORT_MAX_COLUMNS", default=50)
+
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]
 

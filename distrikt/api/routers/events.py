@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.shortcuts import get_object_or_404
-
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from distrikt.events.models import EventKind, EventPage
 from distrikt.events.services import seat_counts
+
+from ..schemas import errors, object_or_404
 
 router = Router(tags=["events"])
 
@@ -36,7 +36,7 @@ class EventFilters(Schema):
     theme: str | None = None
     target_group: str | None = None
     past: bool = False
-    limit: int = 50
+    limit: int = Field(50, ge=1, le=200, description="How many events (1–200).")
 
 
 def _event_out(event: EventPage) -> EventOut:
@@ -61,7 +61,11 @@ def _event_out(event: EventPage) -> EventOut:
     )
 
 
-@router.get("/events", response=list[EventOut], summary="Events in the calendar")
+@router.get(
+    "/events",
+    response={200: list[EventOut], **errors(422)},
+    summary="Events in the calendar",
+)
 def list_events(request, filters: Query[EventFilters]):
     """Upcoming events (or past ones with `past=true`), filtered by kind, theme and target group."""
     events = EventPage.objects.live().public()
@@ -75,10 +79,14 @@ def list_events(request, filters: Query[EventFilters]):
     events = events.select_related("office", "municipality").prefetch_related(
         "knowledge_areas", "target_groups"
     )
-    return [_event_out(event) for event in events[: max(1, min(filters.limit, 200))]]
+    return [_event_out(event) for event in events[: filters.limit]]
 
 
-@router.get("/events/{event_id}", response=EventOut, summary="One event")
+@router.get(
+    "/events/{event_id}",
+    response={200: EventOut, **errors(404, 422)},
+    summary="One event",
+)
 def get_event(request, event_id: int):
     """One published event."""
-    return _event_out(get_object_or_404(EventPage.objects.live().public(), pk=event_id))
+    return _event_out(object_or_404(EventPage.objects.live().public(), pk=event_id))

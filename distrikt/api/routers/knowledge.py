@@ -3,12 +3,13 @@
 import datetime
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 
 from ninja import Router, Schema
 
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import search_entries
+
+from ..schemas import errors, object_or_404
 
 router = Router(tags=["knowledge"])
 
@@ -68,7 +69,11 @@ def _entry_out(entry: KnowledgeEntry) -> dict:
     }
 
 
-@router.get("/knowledge", response=EntryListOut, summary="The knowledge bank, filtered")
+@router.get(
+    "/knowledge",
+    response={200: EntryListOut, **errors(422)},
+    summary="The knowledge bank, filtered",
+)
 def list_entries(
     request: HttpRequest,
     q: str = "",
@@ -117,11 +122,15 @@ def list_entries(
     }
 
 
-@router.get("/knowledge/{page_id}", response=EntryDetailOut, summary="One knowledge page")
+@router.get(
+    "/knowledge/{page_id}",
+    response={200: EntryDetailOut, **errors(404, 422)},
+    summary="One knowledge page",
+)
 def get_entry(request: HttpRequest, page_id: int):
     from distrikt.core.language_share import text_of_page
 
-    entry = get_object_or_404(
+    entry = object_or_404(
         KnowledgeEntry.objects.prefetch_related("knowledge_areas", "municipalities", "target_groups"),
         page_id=page_id,
     )

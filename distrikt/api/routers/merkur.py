@@ -6,7 +6,6 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 
 from ninja import Query, Router, Schema
 
@@ -15,9 +14,9 @@ from distrikt.merkur.caching import cached_data
 from distrikt.merkur.forms import ShopFilterForm
 from distrikt.merkur.models import Shop
 
-router = Router(tags=["merkur"])
+from ..schemas import Pagination, errors, object_or_404
 
-MAX_LIMIT = 500
+router = Router(tags=["merkur"])
 
 
 class ShopFilters(Schema):
@@ -116,17 +115,15 @@ def _shop_out(shop: Shop) -> dict:
     }
 
 
-@router.get("/merkur/shops", response=ShopPageOut)
+@router.get("/merkur/shops", response={200: ShopPageOut, **errors(404, 422)})
 def list_shops(
     request: HttpRequest,
     filters: Query[ShopFilters],
-    limit: int = 100,
-    offset: int = 0,
+    pagination: Query[Pagination],
 ):
-    """Shops with their public facts, filtered like the register list."""
+    """Shops with their public facts, filtered like the register list (404 for an unknown filter value)."""
     shops = _filtered(filters)
-    limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(offset, 0)
+    limit, offset = pagination.limit, pagination.offset
 
     def page() -> bytes:
         data = {
@@ -143,24 +140,27 @@ def _json_response(content: bytes) -> HttpResponse:
     return HttpResponse(content, content_type="application/json")
 
 
-@router.get("/merkur/shops/{shop_id}", response=ShopDetailOut)
+@router.get("/merkur/shops/{shop_id}", response={200: ShopDetailOut, **errors(404, 422)})
 def get_shop(request: HttpRequest, shop_id: int):
     """One shop's public facts and the extra services it offers now."""
-    shop = get_object_or_404(Shop.objects.for_listing(), pk=shop_id)
+    shop = object_or_404(Shop.objects.for_listing(), pk=shop_id)
     return {
         **_shop_out(shop),
         "services": [period.service.name for period in shop.current_service_periods()],
     }
 
 
-@router.get("/merkur/shops/{shop_id}/key-figures", response=list[KeyFiguresOut])
+@router.get(
+    "/merkur/shops/{shop_id}/key-figures",
+    response={200: list[KeyFiguresOut], **errors(404, 422)},
+)
 def get_key_figures(request: HttpRequest, shop_id: int):
     """A shop's yearly key figures: only for its own merchants and for advisors (else 404)."""
-    shop = get_object_or_404(Shop.objects.visible_to(request.user), pk=shop_id)
+    shop = object_or_404(Shop.objects.visible_to(request.user), pk=shop_id)
     return list(shop.key_figures.order_by("year"))
 
 
-@router.get("/merkur/map", response=list[MapPointOut])
+@router.get("/merkur/map", response={200: list[MapPointOut], **errors(404, 422)})
 def map_points(request: HttpRequest, filters: Query[ShopFilters]):
     """Coordinates of the filtered shops, for maps."""
     shops = _filtered(filters)

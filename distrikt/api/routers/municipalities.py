@@ -7,21 +7,35 @@ matching If-None-Match gets 304. Lists can be had as CSV with ?format=csv.
 import hashlib
 import json
 from collections.abc import Callable
+from typing import Literal
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from distrikt.core import exports
 from distrikt.core.cache import current_generation
 from distrikt.municipalities import indices
 from distrikt.municipalities.models import Indicator, Municipality, Observation
 
+from ..schemas import errors
+
 router = Router(tags=["municipalities"])
 
 MAX_AGE = 300
+
+# ?format=csv gives the same rows as CSV; both bodies and the 304 for a matching ETag are declared.
+Format = Literal["json", "csv"]
+YEAR = Query(..., ge=1900, le=2100, description="The year (1900–2100).")
+CACHED = {"responses": {304: {"description": "Not Modified: the If-None-Match tag still holds."}}}
+WITH_CSV = {
+    "responses": {
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+        304: {"description": "Not Modified: the If-None-Match tag still holds."},
+    }
+}
 
 
 class MunicipalityOut(Schema):
@@ -158,14 +172,15 @@ def _municipality_dict(municipality: Municipality, scores: dict) -> dict:
 
 @router.get(
     "/municipalities",
-    response=list[MunicipalityOut],
+    response={200: list[MunicipalityOut], **errors(422)},
     summary="Current municipalities with key figures",
+    openapi_extra=WITH_CSV,
 )
 def list_municipalities(
     request: HttpRequest,
     county: str | None = None,
-    centrality_class: int | None = None,
-    format: str | None = None,
+    centrality_class: int | None = Query(None, ge=1, le=6, description="Sentralitetsklasse 1–6."),
+    format: Format | None = None,
 ):
     """Filter by county code and centrality class; ?format=csv for CSV."""
 
@@ -183,8 +198,9 @@ def list_municipalities(
 
 @router.get(
     "/municipalities/{code}",
-    response=MunicipalityDetailOut,
+    response={200: MunicipalityDetailOut, **errors(404)},
     summary="One municipality with all indicators as series",
+    openapi_extra=CACHED,
 )
 def get_municipality(request: HttpRequest, code: str):
     municipality = Municipality.objects.current().select_related("county").filter(code=code).first()
@@ -228,15 +244,16 @@ def get_municipality(request: HttpRequest, code: str):
 
 @router.get(
     "/indices/distriktsindeks",
-    response=DistrictIndexOut,
+    response={200: DistrictIndexOut, **errors(404, 422)},
     summary="Distriktsindeksen per municipality: value, rank and component scores",
+    openapi_extra=WITH_CSV,
 )
 def district_index(
     request: HttpRequest,
-    year: int,
+    year: int = YEAR,
     method: str = indices.DEFAULT_METHOD,
     simplified: bool = False,
-    format: str | None = None,
+    format: Format | None = None,
 ):
     """An incomplete edition is not published: `results` is empty and `missing_components` says why.
 
@@ -290,7 +307,7 @@ def district_index(
     return _respond(request, build, csv_rows=rows)
 
 
-@router.get("/indicators", response=list[IndicatorOut], summary="The indicators")
+@router.get("/indicators", response=list[IndicatorOut], summary="The indicators", openapi_extra=CACHED)
 def list_indicators(request: HttpRequest):
     def build() -> list[dict]:
         return [
@@ -303,10 +320,16 @@ def list_indicators(request: HttpRequest):
 
 @router.get(
     "/indicators/{code}/values",
-    response=list[IndicatorValueOut],
+    response={200: list[IndicatorValueOut], **errors(404, 422)},
     summary="Values of one indicator for every municipality",
+    openapi_extra=WITH_CSV,
 )
-def indicator_values(request: HttpRequest, code: str, year: int | None = None, format: str | None = None):
+def indicator_values(
+    request: HttpRequest,
+    code: str,
+    year: int | None = Query(None, ge=1900, le=2100, description="One year (1900–2100)."),
+    format: Format | None = None,
+):
     """All years, or one with ?year=; ?format=csv for CSV."""
     if not Indicator.objects.filter(code=code).exists():
         raise Http404

@@ -9,6 +9,8 @@ from ninja import Router, Schema
 from distrikt.search import engine
 from distrikt.search.models import ResultType
 
+from ..schemas import errors
+
 router = Router(tags=["search"])
 
 
@@ -38,7 +40,7 @@ class SuggestionOut(Schema):
     type: str
 
 
-@router.get("/search", response=SearchOut, summary="Search the whole site")
+@router.get("/search", response={200: SearchOut, **errors(422)}, summary="Search the whole site")
 def search(
     request: HttpRequest,
     q: str = "",
@@ -86,7 +88,7 @@ def search(
 
 @router.get(
     "/search/autocomplete",
-    response=list[SuggestionOut],
+    response={200: list[SuggestionOut], **errors(422)},
     summary="Suggestions while typing",
 )
 def autocomplete(request: HttpRequest, q: str = ""):

@@ -130,7 +130,7 @@ def test_the_upload_form_refuses_other_file_types(client, advisor):
     client.force_login(advisor)
     upload = SimpleUploadedFile("butikkar.pdf", b"%PDF-1.4", "application/pdf")
     response = client.post("/merkur-register/import/", {"file": upload})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Excel-fil (.xlsx) eller ei CSV-fil" in response.content.decode()
 
 
@@ -149,12 +149,22 @@ def test_the_upload_form_refuses_large_files(client, advisor, settings):
     assert "for stor" in response.content.decode()
 
 
-def test_the_import_page_shows_the_validation_report(client, municipality, chain, advisor):
+def test_the_import_page_shows_the_validation_report(
+    client, municipality, chain, advisor, django_capture_on_commit_callbacks
+):
     client.force_login(advisor)
     upload = SimpleUploadedFile("butikkar.csv", csv_file(good_row(1), "Feil,123,9101,,,,"), "text/csv")
-    response = client.post("/merkur-register/import/", {"file": upload})
-    assert response.status_code == 400
-    content = response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/merkur-register/import/", {"file": upload})
+    content = client.get(response["Location"]).content.decode()
     assert "Ingenting er lagra" in content
     assert "ni siffer" in content
     assert not Shop.objects.exists()
+
+
+def test_the_upload_form_refuses_a_binary_file_named_csv(client, advisor):
+    client.force_login(advisor)
+    upload = SimpleUploadedFile("butikkar.csv", b"namn\x00\x01\x02", "text/csv")
+    response = client.post("/merkur-register/import/", {"file": upload})
+    assert response.status_code == 400
+    assert "ser ikkje ut som ei CSV-fil" in response.content.decode()
