@@ -54,7 +54,10 @@ def people(event):
 def test_an_editor_without_the_permission_is_refused(client, page_editor, event, people, suffix):
     assert event.permissions_for_user(page_editor).can_edit()
     client.force_login(page_editor)
-    assert client.get(staff_url(event, suffix)).status_code == 403
+    response = client.get(staff_url(event, suffix))
+    assert response.status_code == 403
+    assert "Arrangørar" in response.content.decode()
+    assert "Anna" not in response.content.decode()
     assert client.get("/admin/arrangement/").status_code == 403
     assert client.post(staff_url(event, "eksport/csv/")).status_code == 403
     assert not ExportLog.objects.exists()
