@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
@@ -28,6 +28,7 @@ from distrikt.municipalities.models import Municipality
 
 from . import emails
 from .models import (
+    EVENT_ORGANISER_GROUP_NAME,
     VIEW_REGISTRATIONS_PERMISSION,
     AccessAction,
     EventPage,
@@ -277,6 +278,23 @@ def delete_registration(
 def can_view_registrations(user: User | AnonymousUser) -> bool:
     """Participant lists hold personal data: only event organisers (the permission) see them."""
     return user.is_active and user.has_perm(VIEW_REGISTRATIONS_PERMISSION)
+
+
+def ensure_organiser_group() -> Group:
+    """The «Arrangørar» group with admin access and "can see registrations" (idempotent).
+
+    Migration events 0002 creates it; the bundled-data loader calls this too, so a
+    database that lost the group gets it back.
+    """
+    group, _created = Group.objects.get_or_create(name=EVENT_ORGANISER_GROUP_NAME)
+    app_label, codename = VIEW_REGISTRATIONS_PERMISSION.split(".")
+    group.permissions.add(
+        *Permission.objects.filter(
+            Q(content_type__app_label=app_label, codename=codename)
+            | Q(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    )
+    return group
 
 
 def require_staff_access(event: EventPage, user: User | AnonymousUser) -> None:

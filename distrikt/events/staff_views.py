@@ -4,17 +4,15 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
 
 from distrikt.core import exports
 
 from .forms import StaffMessageForm
-from .models import EventPage, Registration
+from .models import EVENT_ORGANISER_GROUP_NAME, EventPage, Registration
 from .services import (
     can_view_registrations,
     export_participants,
@@ -40,7 +38,12 @@ def registrations_required(view: Callable[..., HttpResponse]) -> Callable[..., H
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not can_view_registrations(request.user):
-            return permission_denied(request, PermissionDenied())
+            return render(
+                request,
+                "events/staff/forbidden.html",
+                {"group_name": EVENT_ORGANISER_GROUP_NAME},
+                status=403,
+            )
         return view(request, *args, **kwargs)
 
     return wrapped

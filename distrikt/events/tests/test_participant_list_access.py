@@ -1,9 +1,12 @@
 """Participant lists need "can see registrations": organisers see them, every look is logged."""
 
 import csv
+import importlib
 import io
 
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 
 from wagtail.models import GroupPagePermission, Page
 
@@ -12,6 +15,7 @@ import pytest
 
 from distrikt.events.factories import RegistrationFactory
 from distrikt.events.models import EVENT_ORGANISER_GROUP_NAME, AccessAction, ExportLog
+from distrikt.events.services import ensure_organiser_group
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +42,7 @@ def page_editor(django_user_model):
 @pytest.fixture
 def organiser(django_user_model):
     user = django_user_model.objects.create_user("arrangor", "arrangor@example.org", "passord-for-test")
-    user.groups.add(Group.objects.get(name=EVENT_ORGANISER_GROUP_NAME))
+    user.groups.add(ensure_organiser_group())
     return user
 
 
@@ -54,15 +58,33 @@ def people(event):
 def test_an_editor_without_the_permission_is_refused(client, page_editor, event, people, suffix):
     assert event.permissions_for_user(page_editor).can_edit()
     client.force_login(page_editor)
-    assert client.get(staff_url(event, suffix)).status_code == 403
+    response = client.get(staff_url(event, suffix))
+    assert response.status_code == 403
+    assert "Arrangørar" in response.content.decode()
+    assert "Anna" not in response.content.decode()
     assert client.get("/admin/arrangement/").status_code == 403
     assert client.post(staff_url(event, "eksport/csv/")).status_code == 403
     assert not ExportLog.objects.exists()
 
 
-def test_the_organiser_group_has_the_permission_from_the_migration():
+def organiser_codenames() -> set[str]:
     group = Group.objects.get(name=EVENT_ORGANISER_GROUP_NAME)
-    codenames = set(group.permissions.values_list("codename", flat=True))
+    return set(group.permissions.values_list("codename", flat=True))
+
+
+def test_the_migration_creates_the_organiser_group_with_the_permission():
+    Group.objects.filter(name=EVENT_ORGANISER_GROUP_NAME).delete()
+    migration = importlib.import_module(
+        "distrikt.events.migrations.0002_add_registration_access_permission_and_log"
+    )
+    migration.create_organiser_group(django_apps, None)
+    assert organiser_codenames() == {"view_registrations", "access_admin"}
+
+
+def test_loading_the_bundled_data_gives_the_group_back():
+    Group.objects.filter(name=EVENT_ORGANISER_GROUP_NAME).delete()
+    call_command("load_events", verbosity=0)
+    codenames = organiser_codenames()
     assert {"view_registrations", "access_admin"} <= codenames
     assert not any(codename.startswith(("change_", "add_", "delete_")) for codename in codenames)
 

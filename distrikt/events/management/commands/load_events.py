@@ -7,13 +7,15 @@ from wagtail.models import Page
 
 from distrikt.core.models import HomePage
 from distrikt.events.models import EventIndexPage
+from distrikt.events.services import ensure_organiser_group
 
 
 class Command(BaseCommand):
-    help = "Create the event calendar page /arrangement/ if it is missing."
+    help = "Create the event organisers' group and the event calendar page /arrangement/ if missing."
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
+        ensure_organiser_group()
         home = HomePage.objects.first()
         if home is None or Page.objects.child_of(home).filter(slug="arrangement").exists():
             return
