@@ -19,7 +19,7 @@ for _ in $(seq 1 300); do
   if ! kill -0 $server_pid 2>/dev/null; then cat "$work/run.log"; echo "make run exited early" >&2; exit 1; fi
   sleep 1
 done
-curl -fsS "http://127.0.0.1:$port/healthz"; echo
+curl -fsS "http://127.0.0.1:$port/readyz"; echo
 home=$(curl -fsS "http://127.0.0.1:$port/")
 # Here-strings, not pipes: grep -q stops reading at the first match, which would break a pipe.
 grep -q '<html lang="nn"' <<<"$home" || { echo "home page is not Nynorsk" >&2; exit 1; }

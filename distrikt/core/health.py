@@ -19,6 +19,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 
+from storages.backends.s3 import S3Storage
+
 READINESS_CACHE_KEY = "readiness-probe"
 STORAGE_PROBE_NAME = "readiness-probe"
 
@@ -39,10 +41,9 @@ def check_cache() -> None:
 
 def check_storage() -> None:
     """Ask the media storage a cheap question; for object storage, whether the bucket answers."""
-    bucket_name = getattr(default_storage, "bucket_name", None)
-    if bucket_name:
+    if isinstance(default_storage, S3Storage):
         # A HEAD on a missing key answers 404 even when the bucket is gone; ask the bucket.
-        default_storage.connection.meta.client.head_bucket(Bucket=bucket_name)
+        default_storage.connection.meta.client.head_bucket(Bucket=default_storage.bucket_name)
     else:
         default_storage.exists(STORAGE_PROBE_NAME)
 

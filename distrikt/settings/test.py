@@ -13,6 +13,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Never the bucket a developer's .env names; the object-storage tests configure their own.
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 MEDIA_ROOT = VAR_DIR / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_BASE_URL = "http://testserver"
