@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission, User
+from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
@@ -352,7 +352,7 @@ def undelivered_mail(event: EventPage) -> list[OutboxMessage]:
     )
 
 
-def retry_event_mail(event: EventPage, message_id: int, user: AbstractBaseUser) -> bool:
+def retry_event_mail(event: EventPage, message_id: int, user: User | AnonymousUser) -> bool:
     """Staff ask for one undelivered e-mail about their event to be sent again now."""
     require_staff_access(event, user)
     message = (
