@@ -4,6 +4,9 @@ Thin: parse input with a form, call a query or a service, render. A shop that th
 not edit answers 404, so its existence is not revealed.
 """
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -15,7 +18,9 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import charts, exports, importers, mapping, services, statistics
+from distrikt.core import charts, maps
+
+from . import exports, importers, services, statistics
 from .caching import cache_public_response
 from .forms import (
     KeyFiguresForm,
@@ -79,6 +84,13 @@ def shop_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _county_outlines() -> dict[str, str]:
+    path = getattr(
+        settings, "MERKUR_COUNTY_GEOJSON", Path(settings.DATA_DIR) / "geo" / "fylke_2024_S.geojson"
+    )
+    return maps.boundary_paths(Path(path), "fylkesnummer") if Path(path).exists() else {}
+
+
 @cache_public_response
 def shop_map(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
@@ -89,10 +101,14 @@ def shop_map(request: HttpRequest) -> HttpResponse:
         "merkur/shop_map.html",
         {
             "form": form,
-            "points": mapping.shop_points(shops.with_location()),
-            "outlines": mapping.county_outline_paths(),
-            "map_width": mapping.WIDTH,
-            "map_height": mapping.HEIGHT,
+            "map": maps.SvgMap(
+                shapes=[maps.MapShape(path=path) for path in _county_outlines().values()],
+                points=maps.place(
+                    shops.with_location(),
+                    label=lambda shop: shop.name,
+                    css_class=lambda shop: "is-active" if shop.status == "active" else "is-closed",
+                ),
+            ),
             "page_obj": page,
             "filter_query": _filter_query(request),
         },

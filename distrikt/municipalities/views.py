@@ -4,6 +4,7 @@ import csv
 import io
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from openpyxl import Workbook
 
+from distrikt.core import maps
 from distrikt.core.cache import current_generation
 
-from . import maps
 from .forms import (
     SIZE_BANDS,
     SORT_FIELDS,
@@ -117,17 +118,19 @@ def overview(request: HttpRequest) -> HttpResponse:
     municipalities = _filtered(form, scores)
     indicator = (form.cleaned_data.get("kart") if form.is_valid() else "") or "folketal"
     values = {municipality.code: _map_value(municipality, indicator) for municipality in municipalities}
-    classes, bounds = maps.classify(values)
-    paths = maps.municipality_paths()
-    shapes = [
-        {
-            "municipality": municipality,
-            "path": paths.get(municipality.code, ""),
-            "colour": maps.PALETTE[classes[municipality.code]] if municipality.code in classes else "#ffffff",
-            "value": values[municipality.code],
-        }
-        for municipality in municipalities
-    ]
+    colours, legend = maps.classify(values)
+    paths = maps.boundary_paths(Path(settings.DATA_DIR) / "geo" / "kommunar_2024_S.geojson", "kommunenummer")
+    choropleth = maps.SvgMap(
+        shapes=[
+            maps.MapShape(
+                path=paths.get(municipality.code, ""),
+                label=municipality.name,
+                value=values[municipality.code],
+                colour=colours.get(municipality.code, maps.NO_VALUE_COLOUR),
+            )
+            for municipality in municipalities
+        ]
+    )
     sort_links = {}
     current_sort = form.cleaned_data.get("sorter") if form.is_valid() else ""
     current_direction = form.cleaned_data.get("retning") if form.is_valid() else ""
@@ -149,12 +152,9 @@ def overview(request: HttpRequest) -> HttpResponse:
             "form": form,
             "municipalities": municipalities,
             "has_index": bool(scores),
-            "shapes": shapes,
-            "view_box": maps.view_box(),
-            "legend": [
-                {"colour": colour, "low": low, "high": high}
-                for colour, (low, high) in zip(maps.PALETTE, bounds, strict=False)
-            ],
+            "map": choropleth,
+            "legend": legend,
+            "no_value_colour": maps.NO_VALUE_COLOUR,
             "map_label": dict(form.fields["kart"].choices)[indicator],
             "sort_links": sort_links,
         },

@@ -123,7 +123,7 @@ def test_an_unknown_filter_value_shows_a_form_error(client, listed_shops):
 def test_the_map_draws_the_filtered_shops_with_a_table(client, listed_shops):
     response = client.get("/merkur-register/kart/?chain=joker")
     assert response.status_code == 200
-    assert len(response.context["points"]) == 2
+    assert len(response.context["map"].points) == 2
     content = response.content.decode()
     assert content.count("<circle") == 2
     assert "<caption>" in content
