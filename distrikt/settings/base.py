@@ -219,9 +219,8 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 LOGIN_URL = "wagtailadmin_login"
 
-# Knowledge bank and search: "terms" is our own Nynorsk/Bokmål term index (same results on
-# SQLite and PostgreSQL); "wagtail" hands queries to WAGTAILSEARCH_BACKENDS (e.g. OpenSearch).
-SEARCH_ENGINE = env("SEARCH_ENGINE", default="terms")
+# Site search is our own Nynorsk/Bokmål term index (distrikt/search); WAGTAILSEARCH_BACKENDS
+# above only serves the editors' search in the admin.
 KNOWLEDGE_MAX_PDF_BYTES = env.int("KNOWLEDGE_MAX_PDF_BYTES", default=25 * 1024 * 1024)
 KNOWLEDGE_LOAD_DEMO_CONTENT = ALLOW_DEMO_DATA
 
