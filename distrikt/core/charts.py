@@ -84,8 +84,19 @@ class ChartPoint:
     is_estimate: bool
 
 
-@dataclass
-class LineChart:
+@dataclass(kw_only=True)
+class PlotFrame:
+    """The frame of a chart with a value axis on the left (machine numbers as strings)."""
+
+    view_box: str = f"0 0 {WIDTH} {HEIGHT}"
+    width: str = str(WIDTH)
+    height: str = str(HEIGHT)
+    left: str = str(MARGIN_LEFT)
+    label_x: str = str(MARGIN_LEFT - 6)
+
+
+@dataclass(kw_only=True)
+class LineChart(PlotFrame):
     """A line chart: one line per run of consecutive years, points where years are missing."""
 
     segments: list[str]
@@ -94,11 +105,6 @@ class LineChart:
     y_ticks: list[Tick]
     has_gaps: bool
     has_estimates: bool
-    view_box: str = f"0 0 {WIDTH} {HEIGHT}"
-    width: str = str(WIDTH)
-    height: str = str(HEIGHT)
-    left: str = str(MARGIN_LEFT)
-    label_x: str = str(MARGIN_LEFT - 6)
 
 
 def _runs(points: list[tuple[int, float, bool]]) -> list[list[tuple[int, float, bool]]]:
@@ -163,18 +169,13 @@ class Column:
     is_negative: bool
 
 
-@dataclass
-class ColumnChart:
+@dataclass(kw_only=True)
+class ColumnChart(PlotFrame):
     """Vertical bars around a zero line, with a value axis."""
 
     columns: list[Column]
     zero: str
     y_ticks: list[Tick]
-    view_box: str = f"0 0 {WIDTH} {HEIGHT}"
-    width: str = str(WIDTH)
-    height: str = str(HEIGHT)
-    left: str = str(MARGIN_LEFT)
-    label_x: str = str(MARGIN_LEFT - 6)
 
 
 def column_chart(items: Iterable[tuple[str, float]]) -> ColumnChart | None:

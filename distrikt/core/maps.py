@@ -92,7 +92,7 @@ def boundary_paths(geojson_path: Path, key: str) -> dict[str, str]:
     paths: dict[str, str] = {}
     for feature in features:
         geometry = shapely.geometry.shape(feature["geometry"])
-        rings = []
+        rings: list[list[tuple[float, float]]] = []
         for polygon in sorted(getattr(geometry, "geoms", [geometry]), key=lambda part: -part.area):
             coordinates = np.asarray(polygon.exterior.coords)
             x, y = project(coordinates[:, 0], coordinates[:, 1])

@@ -14,4 +14,7 @@ class EventsConfig(AppConfig):
     accessibility_check_paths = ["/pamelding/"]
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (fills free seats when capacity is raised)
+        from . import (
+            signals,  # noqa: F401  (fills free seats when capacity is raised)
+            views,  # noqa: F401  (registers the calendar's and the registration form's views)
+        )

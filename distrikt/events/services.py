@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from distrikt.municipalities.models import Municipality
@@ -212,15 +211,7 @@ def message_participants(
 
 def seat_counts(event: EventPage) -> dict[str, int | None]:
     """Totals of an event: registered, waiting, cancelled, attended, and seats left."""
-    totals = Registration.objects.filter(event=event).aggregate(
-        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
-        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
-        cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
-        attended=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, has_attended=True)),
-    )
-    totals["capacity"] = event.capacity
-    totals["left"] = None if event.capacity is None else max(0, event.capacity - totals["confirmed"])
-    return totals
+    return Registration.objects.seat_counts(event)
 
 
 EXPORT_COLUMNS = [

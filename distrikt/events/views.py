@@ -9,6 +9,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from distrikt.core.breadcrumbs import page_trail
+from distrikt.core.page_views import page_view
+
 from .forms import CalendarFilterForm, RegistrationForm
 from .models import EventIndexPage, EventPage
 from .ratelimit import is_rate_limited
@@ -24,6 +27,7 @@ from .tokens import make_token, registration_for_token
 EVENTS_PER_PAGE = 20
 
 
+@page_view(EventIndexPage, "calendar_context")
 def calendar_context(index: EventIndexPage, request: HttpRequest) -> dict:
     """The filtered event list for the calendar page."""
     form = CalendarFilterForm(request.GET or None)
@@ -73,6 +77,7 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+@page_view(EventPage, "register")
 def registration_form_view(request: HttpRequest, event: EventPage) -> HttpResponse:
     """Show and handle the registration form of one event (never cached: CSRF token)."""
     state = event.registration_state()
@@ -132,14 +137,7 @@ def _render_form(
         context_overrides={
             "form": form,
             "state": state,
-            "breadcrumbs": [
-                *(
-                    ancestor
-                    for ancestor in event.get_ancestors().filter(depth__gte=2).specific()
-                    if ancestor.live
-                ),
-                event,
-            ],
+            "breadcrumbs": page_trail(event, request),
             **extra,
         },
     )

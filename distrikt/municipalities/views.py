@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from distrikt.core import maps
+from distrikt.core.breadcrumbs import Crumb, trail
 from distrikt.core.cache import current_generation
 
 from .forms import (
@@ -61,8 +62,9 @@ def anonymous_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     return wrapped
 
 
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [(reverse("municipalities:overview"), _("Kommunar")), *extra]
+def _crumbs(*extra: tuple[str, str]) -> list[Crumb]:
+    """The trail below the home page: the overview, then `extra` ending with the current page."""
+    return trail((reverse("municipalities:overview"), _("Kommunar")), *extra)
 
 
 def _filtered(form: OverviewFilterForm, scores: dict) -> list[Municipality]:
@@ -157,6 +159,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "no_value_colour": maps.NO_VALUE_COLOUR,
             "map_label": dict(form.fields["kart"].choices)[indicator],
             "sort_links": sort_links,
+            "breadcrumbs": _crumbs(),
         },
     )
 
@@ -196,7 +199,7 @@ def _profile_page(request: HttpRequest, municipality: Municipality) -> HttpRespo
                 for key, (code, label) in DOWNLOADS.items()
                 if key in ALWAYS_DOWNLOADABLE or profile.components
             ],
-            "crumbs": _crumbs(),
+            "breadcrumbs": _crumbs((request.path, municipality.name)),
         },
     )
 
@@ -248,7 +251,7 @@ def county_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "municipalities/county_list.html",
-        {"counties": County.objects.current(), "crumbs": _crumbs()},
+        {"counties": County.objects.current(), "breadcrumbs": _crumbs((request.path, _("Fylke")))},
     )
 
 
@@ -274,7 +277,9 @@ def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "priority_count": sum(1 for m in municipalities if m.is_priority),
             "classes": classes,
-            "crumbs": _crumbs((reverse("municipalities:counties"), _("Fylke"))),
+            "breadcrumbs": _crumbs(
+                (reverse("municipalities:counties"), _("Fylke")), (request.path, county.name)
+            ),
         },
     )
 
@@ -291,7 +296,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "municipalities/region_detail.html",
-        {"region": region, "memberships": memberships, "crumbs": _crumbs()},
+        {"region": region, "memberships": memberships, "breadcrumbs": _crumbs((request.path, region.name))},
     )
 
 
@@ -342,6 +347,6 @@ def district_index(request: HttpRequest) -> HttpResponse:
                 }
                 for row in (edition.rows if edition else [])
             ],
-            "crumbs": _crumbs(),
+            "breadcrumbs": _crumbs((request.path, _("Distriktsindeksen"))),
         },
     )

@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +51,19 @@ class RegistrationQuerySet(models.QuerySet):
 
     def past_retention(self, cutoff: datetime.datetime) -> "RegistrationQuerySet":
         return self.not_anonymised().filter(event__end__lt=cutoff)
+
+    def seat_counts(self, event) -> dict[str, int | None]:
+        """Totals of an event: registered, waiting, cancelled, attended, and seats left."""
+        totals: dict[str, int | None] = self.filter(event=event).aggregate(
+            confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+            cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+            attended=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, has_attended=True)),
+        )
+        confirmed = totals["confirmed"] or 0
+        totals["capacity"] = event.capacity
+        totals["left"] = None if event.capacity is None else max(0, event.capacity - confirmed)
+        return totals
 
 
 class Registration(models.Model):

@@ -121,7 +121,7 @@ def test_sections_from_other_apps_render_in_the_reserved_space(client, monkeypat
     def provider(target):
         return ProfileSection(
             title="Kunnskap frå testappen",
-            template="municipalities/includes/breadcrumbs.html",
+            template="components/breadcrumbs.html",
             context={},
         )
 
@@ -151,3 +151,20 @@ def test_a_published_index_can_colour_the_map_and_filter_the_table(register, cli
     response = client.get("/kommunar/?kart=distriktsindeks&indeks_fra=10&indeks_til=30")
     assert [m.code for m in response.context["municipalities"]] == ["5006"]
     assert "Kart: Distriktsindeks" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_profile_has_the_same_breadcrumbs_as_a_page_ending_with_the_municipality(client):
+    MunicipalityFactory(
+        code="9302", name="Prøvekommune", slug="9302-provekommune", valid_from=date(2024, 1, 1)
+    )
+    body = client.get("/nb/kommunar/9302-provekommune/").content.decode()
+    start = body.index('class="ds-breadcrumbs')
+    trail = body[start : body.index("</nav>", start)]
+    assert 'href="/nb/">Distriktssenteret<' in trail
+    assert (
+        trail.index(">Distriktssenteret<")
+        < trail.index('href="/nb/kommunar/"')
+        < trail.index(">Prøvekommune<")
+    )
+    assert 'href="/nb/kommunar/9302-provekommune/" aria-current="page">Prøvekommune<' in trail
