@@ -28,8 +28,8 @@ class FilteredList:
     query_string: str
 
     @property
-    def object_list(self) -> Sequence[Any]:
-        return self.page_obj.object_list
+    def object_list(self) -> list[Any]:
+        return list(self.page_obj.object_list)
 
 
 def filter_list(
