@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distrikt.core import charts, maps
+from distrikt.core.filtering import filter_list
 
 from . import exports, importers, services, statistics
 from .caching import cache_public_response
@@ -55,12 +56,6 @@ def _editable_shop(request: HttpRequest, pk: int) -> Shop:
     return get_object_or_404(Shop.objects.visible_to(request.user).for_listing(), pk=pk)
 
 
-def _filter_query(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -70,15 +65,15 @@ def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
 @cache_public_response
 def shop_list(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
-    shops = form.filter(Shop.objects.for_listing())
-    page = Paginator(shops, 50).get_page(request.GET.get("page"))
+    listing = filter_list(request, form, lambda _data: form.filter(Shop.objects.for_listing()), per_page=50)
     return render(
         request,
         "merkur/shop_list.html",
         {
             "form": form,
-            "page_obj": page,
-            "filter_query": _filter_query(request),
+            "listing": listing,
+            "page_obj": listing.page_obj,
+            "filter_query": listing.query_string,
             "is_advisor": is_advisor(request.user),
         },
     )
@@ -95,12 +90,13 @@ def _county_outlines() -> dict[str, str]:
 def shop_map(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.for_listing())
-    page = Paginator(shops, 100).get_page(request.GET.get("page"))
+    listing = filter_list(request, form, lambda _data: shops, per_page=100)
     return render(
         request,
         "merkur/shop_map.html",
         {
             "form": form,
+            "listing": listing,
             "map": maps.SvgMap(
                 shapes=[maps.MapShape(path=path) for path in _county_outlines().values()],
                 points=maps.place(
@@ -109,8 +105,8 @@ def shop_map(request: HttpRequest) -> HttpResponse:
                     css_class=lambda shop: "is-active" if shop.status == "active" else "is-closed",
                 ),
             ),
-            "page_obj": page,
-            "filter_query": _filter_query(request),
+            "page_obj": listing.page_obj,
+            "filter_query": listing.query_string,
         },
     )
 

@@ -129,6 +129,13 @@ def test_the_map_draws_the_filtered_shops_with_a_table(client, listed_shops):
     assert "<caption>" in content
 
 
+def test_filtered_shop_lists_and_maps_are_not_indexed(client, listed_shops):
+    noindex = '<meta name="robots" content="noindex">'
+    for path in ("/merkur-register/", "/merkur-register/kart/"):
+        assert noindex not in client.get(path).content.decode()
+        assert noindex in client.get(path + "?chain=joker").content.decode()
+
+
 def test_the_api_lists_shops_with_the_same_filters(client, listed_shops):
     data = client.get("/api/v1/merkur/shops?chain=joker").json()
     assert data["count"] == 2
