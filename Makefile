@@ -69,6 +69,7 @@ test-fast: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(MANAGE) makemigrations --check --dry-run
 
 format: setup

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock
+from .breadcrumbs import page_trail
 from .cache import is_anonymous_read
 
 
@@ -62,11 +63,7 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The trail ends with this page; the component marks it as the current one.
-        context["breadcrumbs"] = [
-            *(ancestor for ancestor in self.get_ancestors().filter(depth__gte=2) if ancestor.live),
-            self,
-        ]
+        context["breadcrumbs"] = page_trail(self, request)
         return context
 
     def get_word_count_text(self) -> str:

@@ -16,7 +16,11 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from distrikt.core import retention
 
-        from . import services, signals  # noqa: F401  (signals fill free seats when capacity is raised)
+        from . import (
+            services,
+            signals,  # noqa: F401  (fills free seats when capacity is raised)
+            views,  # noqa: F401  (registers the calendar's and the registration form's views)
+        )
 
         retention.register(
             "events.registrations",

@@ -1,13 +1,17 @@
 """iCalendar files for one event and for calendar feeds, made with the icalendar package."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 import icalendar
 
-from .models import EventPage
+if TYPE_CHECKING:
+    from .models import EventPage
 
 PRODUCT_ID = "-//Distriktssenteret//Arrangement//NO"
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -369,18 +369,7 @@ def retry_event_mail(event: EventPage, message_id: int, user: User | AnonymousUs
 
 def seat_counts(event: EventPage) -> dict[str, int | None]:
     """Totals of an event: registered, waiting, cancelled, attended, and seats left."""
-    seated = Q(status=RegistrationStatus.CONFIRMED)
-    totals = Registration.objects.filter(event=event).aggregate(
-        confirmed=Count("pk", filter=seated & Q(is_verified=True)),
-        held=Count("pk", filter=seated & Q(is_verified=False)),
-        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
-        cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
-        attended=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, has_attended=True)),
-    )
-    totals["capacity"] = event.capacity
-    taken = totals["confirmed"] + totals["held"]
-    totals["left"] = None if event.capacity is None else max(0, event.capacity - taken)
-    return totals
+    return Registration.objects.seat_counts(event)
 
 
 EXPORT_COLUMNS = [

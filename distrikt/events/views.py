@@ -3,7 +3,6 @@
 from functools import wraps
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,10 +11,14 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from distrikt.core.breadcrumbs import page_trail
+from distrikt.core.filtering import filter_list
+from distrikt.core.page_views import page_view
 from distrikt.core.ratelimit import is_rate_limited
 
 from .forms import CalendarFilterForm, RegistrationForm
 from .models import EventIndexPage, EventPage
+from .models.pages import EventPageQuerySet
 from .services import (
     RegistrationClosedError,
     cancel_registration,
@@ -28,39 +31,37 @@ from .tokens import is_link_expired, link_valid_until, make_token, registration_
 EVENTS_PER_PAGE = 20
 
 
+@page_view(EventIndexPage, "calendar_context")
 def calendar_context(index: EventIndexPage, request: HttpRequest) -> dict:
     """The filtered event list for the calendar page."""
     form = CalendarFilterForm(request.GET or None)
-    events = EventPage.objects.child_of(index).live().public()
-    show_past = False
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        show_past = data["past"]
-        if data["kind"]:
+
+    def narrow(data: dict) -> EventPageQuerySet:
+        events = EventPage.objects.child_of(index).live().public()
+        if data.get("kind"):
             events = events.of_kind(data["kind"])
-        if data["theme"]:
+        if data.get("theme"):
             events = events.with_knowledge_areas([data["theme"]])
-        if data["target_group"]:
+        if data.get("target_group"):
             events = events.with_target_groups([data["target_group"]])
-        if data["county"]:
+        if data.get("county"):
             events = events.in_county(data["county"])
-        if data["month"]:
+        if data.get("month"):
             year, month = (int(part) for part in data["month"].split("-"))
             events = events.in_month(year, month)
-    events = events.past() if show_past else events.upcoming()
-    events = events.select_related("office", "municipality", "office__municipality").prefetch_related(
-        "knowledge_areas"
-    )
-    paginator = Paginator(events, EVENTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
+        events = events.past() if data.get("past") else events.upcoming()
+        return events.select_related("office", "municipality", "office__municipality").prefetch_related(
+            "knowledge_areas"
+        )
+
+    listing = filter_list(request, form, narrow, per_page=EVENTS_PER_PAGE, page_param="side")
     return {
+        "listing": listing,
         "form": form,
-        "events": page_obj.object_list,
-        "page_obj": page_obj,
-        "show_past": show_past,
-        "query_string": query.urlencode(),
+        "events": listing.object_list,
+        "page_obj": listing.page_obj,
+        "show_past": bool(form.is_bound and form.is_valid() and form.cleaned_data["past"]),
+        "query_string": listing.query_string,
     }
 
 
@@ -77,6 +78,7 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+@page_view(EventPage, "register")
 def registration_form_view(request: HttpRequest, event: EventPage) -> HttpResponse:
     """Show and handle the registration form of one event (never cached: CSRF token)."""
     state = event.registration_state()
@@ -134,14 +136,7 @@ def _render_form(
         context_overrides={
             "form": form,
             "state": state,
-            "breadcrumbs": [
-                *(
-                    ancestor
-                    for ancestor in event.get_ancestors().filter(depth__gte=2).specific()
-                    if ancestor.live
-                ),
-                event,
-            ],
+            "breadcrumbs": page_trail(event, request),
             **extra,
         },
     )

@@ -18,7 +18,10 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from distrikt.municipalities.profile_sections import register_profile_section
 
-        from . import signals  # noqa: F401  (connects the bank's index sync)
+        from . import (
+            signals,  # noqa: F401  (connects the bank's index sync)
+            views,  # noqa: F401  (registers the routable pages' views)
+        )
         from .profile_section import knowledge_profile_section
 
         register_profile_section(knowledge_profile_section)

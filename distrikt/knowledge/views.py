@@ -1,11 +1,15 @@
-"""Context builders for the knowledge bank's routable pages (thin: parse, query, hand over)."""
+"""Views behind the knowledge bank's routable pages (thin: parse, query, render)."""
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from distrikt.core.page_views import page_view
+
 from . import services
+from .feeds import feed_response
+from .models import KnowledgeIndexPage, ThemePage
 
 
 def _query_without(params, *keys: str) -> str:
@@ -13,11 +17,12 @@ def _query_without(params, *keys: str) -> str:
     return urlencode(kept)
 
 
-def entry_list_context(request: HttpRequest) -> dict:
+@page_view(KnowledgeIndexPage, "entry_list")
+def entry_list(request: HttpRequest, page: KnowledgeIndexPage) -> HttpResponse:
     result = services.search_entries(request.GET)
     params = {key: request.GET.get(key, "") for key in ("q", "sort", *services.FILTER_KEYS)}
     today = timezone.localdate()
-    return {
+    context = {
         "result": result,
         "today": today,
         "upcoming_webinars": services.upcoming_webinars(today),
@@ -28,12 +33,22 @@ def entry_list_context(request: HttpRequest) -> dict:
             if facet.key in result.filters
         ],
     }
+    return page.render(request, context_overrides=context, template="knowledge/knowledge_index_page.html")
 
 
-def theme_context(request: HttpRequest, theme) -> dict:
-    area = theme.knowledge_area
-    return {
+@page_view(ThemePage, "theme")
+def theme(request: HttpRequest, page: ThemePage) -> HttpResponse:
+    area = page.knowledge_area
+    context = {
         "entries": services.entries_for_area(area),
         "experts": list(area.experts.select_related("office").order_by("sort_order", "name")),
         "today": timezone.localdate(),
     }
+    return page.render(request, context_overrides=context, template="knowledge/theme_page.html")
+
+
+@page_view(KnowledgeIndexPage, "feed")
+@page_view(ThemePage, "feed")
+def feed(request: HttpRequest, page: KnowledgeIndexPage | ThemePage, kind: str) -> HttpResponse:
+    """RSS or Atom of the newest entries: the whole bank, or one theme's area."""
+    return feed_response(request, page, area=getattr(page, "knowledge_area", None), kind=kind)

@@ -18,10 +18,10 @@ from django.db import connection, transaction
 
 import numpy as np
 import shapely
-from pyproj import Transformer
 from scipy.spatial import cKDTree
 
 from distrikt.core.cache import bump_generation
+from distrikt.core.maps import utm33_to_wgs84, wgs84_to_utm33
 from distrikt.municipalities.models import Municipality
 
 from .models import (
@@ -37,9 +37,6 @@ VERY_FAR_M = 20_000
 # A shop is critical when at least this many people have it as nearest shop and more
 # than 10 km to the next one: the basis for the distance rule in the support schemes.
 DEFAULT_CRITICAL_POPULATION = 100
-
-_to_utm = Transformer.from_crs("EPSG:4326", "EPSG:25833", always_xy=True)
-_to_wgs84 = Transformer.from_crs("EPSG:25833", "EPSG:4326", always_xy=True)
 
 
 @dataclass(frozen=True)
@@ -73,16 +70,6 @@ def cell_centres(cell_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     x = cell_ids // 10_000_000 - 2_000_000 + CELL_SIZE_M / 2
     y = cell_ids % 10_000_000 + CELL_SIZE_M / 2
     return x.astype(float), y.astype(float)
-
-
-def wgs84_to_utm33(longitudes: np.ndarray, latitudes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x, y = _to_utm.transform(np.asarray(longitudes), np.asarray(latitudes))
-    return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-
-
-def utm33_to_wgs84(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    longitudes, latitudes = _to_wgs84.transform(np.asarray(x), np.asarray(y))
-    return np.asarray(longitudes, dtype=float), np.asarray(latitudes, dtype=float)
 
 
 def municipality_codes_for_points(x: np.ndarray, y: np.ndarray, geojson_path: Path) -> np.ndarray:

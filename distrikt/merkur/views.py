@@ -4,6 +4,9 @@ Thin: parse input with a form, call a query or a service, render. A shop that th
 not edit answers 404, so its existence is not revealed.
 """
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -15,9 +18,11 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from distrikt.core import charts, maps
 from distrikt.core.exports import csv_dialect_for, export_response
+from distrikt.core.filtering import filter_list
 
-from . import charts, exports, importers, mapping, services, statistics
+from . import exports, importers, services, statistics
 from .caching import cache_public_response
 from .forms import (
     KeyFiguresForm,
@@ -53,45 +58,51 @@ def _editable_shop(request: HttpRequest, pk: int) -> Shop:
     return get_object_or_404(Shop.objects.visible_to(request.user).for_listing(), pk=pk)
 
 
-def _filter_query(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @cache_public_response
 def shop_list(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
-    shops = form.filter(Shop.objects.for_listing())
-    page = Paginator(shops, 50).get_page(request.GET.get("page"))
+    listing = filter_list(request, form, lambda _data: form.filter(Shop.objects.for_listing()), per_page=50)
     return render(
         request,
         "merkur/shop_list.html",
         {
             "form": form,
-            "page_obj": page,
-            "filter_query": _filter_query(request),
+            "listing": listing,
+            "page_obj": listing.page_obj,
+            "filter_query": listing.query_string,
             "is_advisor": is_advisor(request.user),
         },
     )
+
+
+def _county_outlines() -> dict[str, str]:
+    path = getattr(
+        settings, "MERKUR_COUNTY_GEOJSON", Path(settings.DATA_DIR) / "geo" / "fylke_2024_S.geojson"
+    )
+    return maps.boundary_paths(Path(path), "fylkesnummer") if Path(path).exists() else {}
 
 
 @cache_public_response
 def shop_map(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.for_listing())
-    page = Paginator(shops, 100).get_page(request.GET.get("page"))
+    listing = filter_list(request, form, lambda _data: shops, per_page=100)
     return render(
         request,
         "merkur/shop_map.html",
         {
             "form": form,
-            "points": mapping.shop_points(shops.with_location()),
-            "outlines": mapping.county_outline_paths(),
-            "map_width": mapping.WIDTH,
-            "map_height": mapping.HEIGHT,
-            "page_obj": page,
-            "filter_query": _filter_query(request),
+            "listing": listing,
+            "map": maps.SvgMap(
+                shapes=[maps.MapShape(path=path) for path in _county_outlines().values()],
+                points=maps.place(
+                    shops.with_location(),
+                    label=lambda shop: shop.name,
+                    css_class=lambda shop: "is-active" if shop.status == "active" else "is-closed",
+                ),
+            ),
+            "page_obj": listing.page_obj,
+            "filter_query": listing.query_string,
         },
     )
 

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from distrikt.core.cache import current_generation
+from distrikt.core.charts import ColumnChart, LineChart, column_chart, line_chart
 
 from . import indicators
 from .attractiveness import (
@@ -15,7 +16,6 @@ from .attractiveness import (
     period_attractiveness,
     population_change_components,
 )
-from .charts import BarChart, LineChart, bar_chart, line_chart
 from .indices import DEFAULT_METHOD, compute_edition, latest_published_scores
 from .models import DistrictIndexScore, Municipality, Observation, RegionMembership
 from .profile_sections import ProfileSection, sections_for
@@ -51,7 +51,7 @@ class Profile:
     employment: list[SeriesPoint]
     employment_chart: LineChart | None
     components: list[ChangeComponents]
-    components_chart: BarChart | None
+    components_chart: ColumnChart | None
     index_score: DistrictIndexScore | None
     index_status: IndexStatus | None
     index_count: int
@@ -125,7 +125,7 @@ def build_profile(municipality: Municipality) -> Profile:
         employment=employment,
         employment_chart=line_chart([(point.year, point.value, point.is_estimate) for point in employment]),
         components=components,
-        components_chart=bar_chart([(str(item.year), item.total) for item in components]),
+        components_chart=column_chart([(str(item.year), item.total) for item in components]),
         index_score=scores.get(municipality.pk),
         index_status=None if scores else latest_index_status(),
         index_count=len(scores),

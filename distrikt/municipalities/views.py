@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -11,10 +12,11 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from distrikt.core import maps
+from distrikt.core.breadcrumbs import Crumb, trail
 from distrikt.core.cache import current_generation
 from distrikt.core.exports import Table, csv_dialect_for, export_response
 
-from . import maps
 from .forms import (
     SIZE_BANDS,
     SORT_FIELDS,
@@ -57,8 +59,9 @@ def anonymous_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     return wrapped
 
 
-def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
-    return [(reverse("municipalities:overview"), _("Kommunar")), *extra]
+def _crumbs(*extra: tuple[str, str]) -> list[Crumb]:
+    """The trail below the home page: the overview, then `extra` ending with the current page."""
+    return trail((reverse("municipalities:overview"), _("Kommunar")), *extra)
 
 
 def _filtered(form: OverviewFilterForm, scores: dict) -> list[Municipality]:
@@ -114,17 +117,19 @@ def overview(request: HttpRequest) -> HttpResponse:
     municipalities = _filtered(form, scores)
     indicator = (form.cleaned_data.get("kart") if form.is_valid() else "") or "folketal"
     values = {municipality.code: _map_value(municipality, indicator) for municipality in municipalities}
-    classes, bounds = maps.classify(values)
-    paths = maps.municipality_paths()
-    shapes = [
-        {
-            "municipality": municipality,
-            "path": paths.get(municipality.code, ""),
-            "colour": maps.PALETTE[classes[municipality.code]] if municipality.code in classes else "#ffffff",
-            "value": values[municipality.code],
-        }
-        for municipality in municipalities
-    ]
+    colours, legend = maps.classify(values)
+    paths = maps.boundary_paths(Path(settings.DATA_DIR) / "geo" / "kommunar_2024_S.geojson", "kommunenummer")
+    choropleth = maps.SvgMap(
+        shapes=[
+            maps.MapShape(
+                path=paths.get(municipality.code, ""),
+                label=municipality.name,
+                value=values[municipality.code],
+                colour=colours.get(municipality.code, maps.NO_VALUE_COLOUR),
+            )
+            for municipality in municipalities
+        ]
+    )
     sort_links = {}
     current_sort = form.cleaned_data.get("sorter") if form.is_valid() else ""
     current_direction = form.cleaned_data.get("retning") if form.is_valid() else ""
@@ -146,14 +151,12 @@ def overview(request: HttpRequest) -> HttpResponse:
             "form": form,
             "municipalities": municipalities,
             "has_index": bool(scores),
-            "shapes": shapes,
-            "view_box": maps.view_box(),
-            "legend": [
-                {"colour": colour, "low": low, "high": high}
-                for colour, (low, high) in zip(maps.PALETTE, bounds, strict=False)
-            ],
+            "map": choropleth,
+            "legend": legend,
+            "no_value_colour": maps.NO_VALUE_COLOUR,
             "map_label": dict(form.fields["kart"].choices)[indicator],
             "sort_links": sort_links,
+            "breadcrumbs": _crumbs(),
         },
     )
 
@@ -193,7 +196,7 @@ def _profile_page(request: HttpRequest, municipality: Municipality) -> HttpRespo
                 for key, (code, label) in DOWNLOADS.items()
                 if key in ALWAYS_DOWNLOADABLE or profile.components
             ],
-            "crumbs": _crumbs(),
+            "breadcrumbs": _crumbs((request.path, municipality.name)),
         },
     )
 
@@ -227,7 +230,7 @@ def county_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "municipalities/county_list.html",
-        {"counties": County.objects.current(), "crumbs": _crumbs()},
+        {"counties": County.objects.current(), "breadcrumbs": _crumbs((request.path, _("Fylke")))},
     )
 
 
@@ -253,7 +256,9 @@ def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "priority_count": sum(1 for m in municipalities if m.is_priority),
             "classes": classes,
-            "crumbs": _crumbs((reverse("municipalities:counties"), _("Fylke"))),
+            "breadcrumbs": _crumbs(
+                (reverse("municipalities:counties"), _("Fylke")), (request.path, county.name)
+            ),
         },
     )
 
@@ -270,7 +275,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "municipalities/region_detail.html",
-        {"region": region, "memberships": memberships, "crumbs": _crumbs()},
+        {"region": region, "memberships": memberships, "breadcrumbs": _crumbs((request.path, region.name))},
     )
 
 
@@ -321,6 +326,6 @@ def district_index(request: HttpRequest) -> HttpResponse:
                 }
                 for row in (edition.rows if edition else [])
             ],
-            "crumbs": _crumbs(),
+            "breadcrumbs": _crumbs((request.path, _("Distriktsindeksen"))),
         },
     )

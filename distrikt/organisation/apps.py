@@ -11,3 +11,6 @@ class OrganisationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     bundled_data_command = "load_organisation"
     demo_data_command = "load_demo_staff"
+
+    def ready(self) -> None:
+        from . import views  # noqa: F401  (registers the staff directory's page view)

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from distrikt.core.models import BasePage
+from distrikt.core.page_views import view_for
 
 from .vcard import person_vcard
 
@@ -158,6 +159,18 @@ class PersonQuerySet(models.QuerySet):
     def with_expertise(self, area_slug: str) -> "PersonQuerySet":
         return self.filter(knowledge_areas__slug=area_slug).distinct()
 
+    def for_directory(self) -> "PersonQuerySet":
+        return self.select_related("office", "photo").prefetch_related("knowledge_areas")
+
+    def matching(self, *, name: str = "", office_slug: str = "", area_slug: str = "") -> "PersonQuerySet":
+        """People whose name has every word of `name`, in the office and area given (blank: any)."""
+        result = self.search_name(name) if name else self
+        if office_slug:
+            result = result.in_office(office_slug)
+        if area_slug:
+            result = result.with_expertise(area_slug)
+        return result
+
 
 class Person(index.Indexed, models.Model):
     """A member of staff in the directory."""
@@ -253,20 +266,11 @@ class StaffDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def staff_list(self, request):
-        from .views import staff_list_context
-
-        return self.render(
-            request,
-            context_overrides=staff_list_context(request),
-            template="organisation/staff_directory_page.html",
-        )
+        return view_for(self, "staff_list")(request, self)
 
     @path("<slug:slug>/")
     def person(self, request, slug: str):
-        person = get_object_or_404(
-            Person.objects.select_related("office", "photo").prefetch_related("knowledge_areas"),
-            slug=slug,
-        )
+        person = get_object_or_404(Person.objects.for_directory(), slug=slug)
         return self.render(
             request,
             context_overrides={"person": person},

@@ -1,15 +1,13 @@
-"""Run a site-wide search: the term index by default, or Wagtail's search backend by setting.
+"""Run a site-wide search over our own normalised term index.
 
-`SEARCH_ENGINE = "terms"` (default) uses our own normalised term index, identical on SQLite
-and PostgreSQL. `SEARCH_ENGINE = "wagtail"` hands the query to the backend configured in
-`WAGTAILSEARCH_BACKENDS` (the database backend, or OpenSearch/Elasticsearch at scale).
+One engine on every database: Nynorsk and Bokmål forms are matched the same way on SQLite
+and PostgreSQL. (Wagtail's search backend only serves the editors' admin search.)
 """
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.utils.html import escape
@@ -187,7 +185,7 @@ def _rarest_first(terms: list[str]) -> list[str]:
     return sorted(terms, key=lambda term: frequency.get(term, 0))
 
 
-def _term_search(query, terms, result_type, filters, page_number) -> tuple[list, int]:
+def _term_search(terms, result_type, filters, page_number) -> tuple[list, int]:
     documents = _documents(result_type, filters)
     offset = (page_number - 1) * PAGE_SIZE
     window = max(CANDIDATE_WINDOW, offset + PAGE_SIZE)
@@ -207,19 +205,6 @@ def _term_search(query, terms, result_type, filters, page_number) -> tuple[list,
     return [by_id[i] for i in ids if i in by_id], total
 
 
-def _wagtail_search(query, terms, result_type, filters, page_number) -> tuple[list, int]:
-    from wagtail.models import Page
-
-    pages = Page.objects.live().public()
-    page_ids = [page.pk for page in pages.search(query)[:1000]]
-    documents = _documents(result_type, filters) or SearchDocument.objects.all()
-    matched = documents.filter(page_id__in=page_ids)
-    order = {pk: position for position, pk in enumerate(page_ids)}
-    ordered = sorted(matched, key=lambda document: order.get(document.page_id, 0))
-    offset = (page_number - 1) * PAGE_SIZE
-    return ordered[offset : offset + PAGE_SIZE], len(ordered)
-
-
 def search(params: Mapping[str, str]) -> SearchResults:
     """Search the whole site with optional type and knowledge filters, one page at a time."""
     query = clean_query(params.get("q"))
@@ -235,13 +220,11 @@ def search(params: Mapping[str, str]) -> SearchResults:
     page_number = page_number_of(params.get("page", 1))
     if not terms:
         return SearchResults(query, [], [], 0, 1, 0, result_type, filters, ignored)
-    engine = getattr(settings, "SEARCH_ENGINE", "terms")
-    run = _wagtail_search if engine == "wagtail" else _term_search
-    documents, total = run(query, terms, result_type, filters, page_number)
+    documents, total = _term_search(terms, result_type, filters, page_number)
     page_count = max(1, -(-total // PAGE_SIZE))
     if page_number > page_count:
         page_number = page_count
-        documents, total = run(query, terms, result_type, filters, page_number)
+        documents, total = _term_search(terms, result_type, filters, page_number)
     term_set = set(terms)
     return SearchResults(
         query=query,

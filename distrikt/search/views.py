@@ -4,9 +4,11 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from wagtail.contrib.search_promotions.models import Query
 
+from distrikt.core.breadcrumbs import trail
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import cached_facet_counts
 
@@ -56,6 +58,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 if facet.key in engine.KNOWLEDGE_FILTER_KEYS
             ],
             "page_query": urlencode(base_params),
+            "breadcrumbs": trail((request.path, _("Søk"))),
         },
     )
 

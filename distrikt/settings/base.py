@@ -328,9 +328,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # (comma-separated, e.g. 192.0.2.10,10.20.0.0/16). Empty = the route answers 404 to everyone.
 DJANGO_ADMIN_ALLOWED_IPS = env.list("DJANGO_ADMIN_ALLOWED_IPS", default=[])
 
-# Knowledge bank and search: "terms" is our own Nynorsk/Bokmål term index (same results on
-# SQLite and PostgreSQL); "wagtail" hands queries to WAGTAILSEARCH_BACKENDS (e.g. OpenSearch).
-SEARCH_ENGINE = env("SEARCH_ENGINE", default="terms")
+# Site search is our own Nynorsk/Bokmål term index (distrikt/search); WAGTAILSEARCH_BACKENDS
+# above only serves the editors' search in the admin.
 # Anonymous search queries (and their daily counts) are deleted this long after the search.
 SEARCH_QUERY_RETENTION_DAYS = env.int("SEARCH_QUERY_RETENTION_DAYS", default=90)
 WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_RETENTION_DAYS

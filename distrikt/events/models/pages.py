@@ -19,8 +19,12 @@ from wagtail.search import index
 
 from distrikt.core.blocks import BodyStreamBlock
 from distrikt.core.models import BasePage
+from distrikt.core.page_views import view_for
+from distrikt.organisation.models import KnowledgeArea
 
 from ..blocks import AfterEventStreamBlock, ProgrammeItemBlock
+from ..ical import calendar_response
+from .registrations import Registration
 
 
 class EventKind(models.TextChoices):
@@ -114,16 +118,12 @@ class EventIndexPage(CachedRoutablePageMixin, BasePage):
         verbose_name_plural = _("arrangementskalendrar")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import calendar_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(calendar_context(self, request))
+        context.update(view_for(self, "calendar_context")(self, request))
         return context
 
     @path("kalender/", name="feed")
     def feed(self, request):
-        from ..ical import calendar_response
-
         events = (
             EventPage.objects.child_of(self)
             .live()
@@ -135,10 +135,6 @@ class EventIndexPage(CachedRoutablePageMixin, BasePage):
 
     @path("kalender/<slug:area_slug>/", name="area_feed")
     def area_feed(self, request, area_slug: str):
-        from distrikt.organisation.models import KnowledgeArea
-
-        from ..ical import calendar_response
-
         if not KnowledgeArea.objects.filter(slug=area_slug).exists():
             raise Http404
         events = (
@@ -383,24 +379,18 @@ class EventPage(CachedRoutablePageMixin, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import seat_counts
-
         context = super().get_context(request, *args, **kwargs)
-        context["seats"] = seat_counts(self)
+        context["seats"] = Registration.objects.seat_counts(self)
         context["registration_state"] = self.registration_state()
         context["is_past"] = self.is_past()
         return context
 
     @path("pamelding/", name="register")
     def register(self, request):
-        from ..views import registration_form_view
-
-        return registration_form_view(request, self)
+        return view_for(self, "register")(request, self)
 
     @path("kalender/", name="ics")
     def ics(self, request):
-        from ..ical import calendar_response
-
         return calendar_response([self], request, f"{self.slug}.ics")
 
 

@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +67,24 @@ class RegistrationQuerySet(models.QuerySet):
 
     def past_retention(self, cutoff: datetime.datetime) -> "RegistrationQuerySet":
         return self.not_anonymised().filter(event__end__lt=cutoff)
+
+    def seat_counts(self, event) -> dict[str, int | None]:
+        """Totals of an event: registered, held (double opt-in), waiting, cancelled, attended, seats left.
+
+        A held seat (confirmed but not yet verified by the person's click) takes a seat.
+        """
+        seated = Q(status=RegistrationStatus.CONFIRMED)
+        totals: dict[str, int | None] = self.filter(event=event).aggregate(
+            confirmed=Count("pk", filter=seated & Q(is_verified=True)),
+            held=Count("pk", filter=seated & Q(is_verified=False)),
+            waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+            cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+            attended=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED, has_attended=True)),
+        )
+        taken = (totals["confirmed"] or 0) + (totals["held"] or 0)
+        totals["capacity"] = event.capacity
+        totals["left"] = None if event.capacity is None else max(0, event.capacity - taken)
+        return totals
 
 
 class Registration(models.Model):

@@ -115,3 +115,10 @@ def test_theme_feed_lists_only_that_theme(client, calendar, events):
     }
     assert summaries == {"Kurs for kjøpmenn"}
     assert client.get(calendar.url + "kalender/finst-ikkje/").status_code == 404
+
+
+def test_a_filtered_calendar_is_not_indexed_but_the_plain_one_is(client, calendar, events):
+    noindex = '<meta name="robots" content="noindex">'
+    assert noindex not in client.get(calendar.url).content.decode()
+    assert noindex not in client.get(calendar.url + "?side=2").content.decode()
+    assert noindex in client.get(calendar.url + "?kind=webinar").content.decode()

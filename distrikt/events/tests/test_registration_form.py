@@ -163,7 +163,8 @@ def test_chosen_municipality_is_stored_and_kept_on_error(client, event):
 
 def test_form_page_breadcrumbs_lead_back_to_the_event(client, event):
     response = client.get(form_url(event))
-    assert response.context["breadcrumbs"][-1].pk == event.pk
+    assert response.context["breadcrumbs"][-1].title == event.title
+    assert response.context["breadcrumbs"][-1].url == event.url
 
 
 def test_unknown_municipality_is_a_form_error(client, event):

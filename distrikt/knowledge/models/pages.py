@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from distrikt.core.blocks import BodyStreamBlock
 from distrikt.core.models import BasePage
+from distrikt.core.page_views import view_for
 
 from ..blocks import RelatedContentBlock
 from ..forms import PdfUploadPageForm
@@ -51,25 +52,15 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def entry_list(self, request):
-        from ..views import entry_list_context
-
-        return self.render(
-            request,
-            context_overrides=entry_list_context(request),
-            template="knowledge/knowledge_index_page.html",
-        )
+        return view_for(self, "entry_list")(request, self)
 
     @path("rss/")
     def rss_feed(self, request):
-        from ..feeds import feed_response
-
-        return feed_response(request, self, area=None, kind="rss")
+        return view_for(self, "feed")(request, self, kind="rss")
 
     @path("atom/")
     def atom_feed(self, request):
-        from ..feeds import feed_response
-
-        return feed_response(request, self, area=None, kind="atom")
+        return view_for(self, "feed")(request, self, kind="atom")
 
 
 class ThemePage(RoutablePageMixin, BasePage):
@@ -104,25 +95,15 @@ class ThemePage(RoutablePageMixin, BasePage):
 
     @path("")
     def theme(self, request):
-        from ..views import theme_context
-
-        return self.render(
-            request,
-            context_overrides=theme_context(request, self),
-            template="knowledge/theme_page.html",
-        )
+        return view_for(self, "theme")(request, self)
 
     @path("rss/")
     def rss_feed(self, request):
-        from ..feeds import feed_response
-
-        return feed_response(request, self, area=self.knowledge_area, kind="rss")
+        return view_for(self, "feed")(request, self, kind="rss")
 
     @path("atom/")
     def atom_feed(self, request):
-        from ..feeds import feed_response
-
-        return feed_response(request, self, area=self.knowledge_area, kind="atom")
+        return view_for(self, "feed")(request, self, kind="atom")
 
 
 class KnowledgePage(BasePage):

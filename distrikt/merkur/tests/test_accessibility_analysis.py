@@ -7,13 +7,13 @@ from django.conf import settings
 import numpy as np
 import pytest
 
+from distrikt.core.maps import utm33_to_wgs84
 from distrikt.merkur.accessibility import (
     PopulationGrid,
     analyse,
     cell_centres,
     load_population_grid,
     recompute_accessibility,
-    utm33_to_wgs84,
 )
 from distrikt.merkur.factories import ShopFactory
 from distrikt.merkur.models import (

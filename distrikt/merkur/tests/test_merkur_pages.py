@@ -123,10 +123,17 @@ def test_an_unknown_filter_value_shows_a_form_error(client, listed_shops):
 def test_the_map_draws_the_filtered_shops_with_a_table(client, listed_shops):
     response = client.get("/merkur-register/kart/?chain=joker")
     assert response.status_code == 200
-    assert len(response.context["points"]) == 2
+    assert len(response.context["map"].points) == 2
     content = response.content.decode()
     assert content.count("<circle") == 2
     assert "<caption>" in content
+
+
+def test_filtered_shop_lists_and_maps_are_not_indexed(client, listed_shops):
+    noindex = '<meta name="robots" content="noindex">'
+    for path in ("/merkur-register/", "/merkur-register/kart/"):
+        assert noindex not in client.get(path).content.decode()
+        assert noindex in client.get(path + "?chain=joker").content.decode()
 
 
 def test_the_api_lists_shops_with_the_same_filters(client, listed_shops):

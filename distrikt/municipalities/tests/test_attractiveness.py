@@ -130,7 +130,7 @@ def test_the_profile_shows_the_components_chart_and_the_attractiveness(client):
                 value=value,
             )
     html = client.get("/kommunar/9251-test/").content.decode()
-    assert 'class="chart-bar"' in html
+    assert 'class="chart__bar"' in html
     assert "Attraktivitet som bustad" in html
     assert "2023–2024" in html
     assert "/kommunar/9251-test/data/fodselsoverskot.csv" in html

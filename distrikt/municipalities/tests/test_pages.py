@@ -122,7 +122,7 @@ def test_sections_from_other_apps_render_in_the_reserved_space(client, monkeypat
     def provider(target):
         return ProfileSection(
             title="Kunnskap frå testappen",
-            template="municipalities/includes/breadcrumbs.html",
+            template="components/breadcrumbs.html",
             context={},
         )
 
@@ -160,3 +160,20 @@ def test_downloads_for_machines_use_commas_and_decimal_points(register, client):
     assert "5006,Steinkjer,2026,24007,0" in response.content.decode("utf-8-sig")
     english = client.get("/en/kommunar/5006-steinkjer/data/folketal.csv").content.decode("utf-8-sig")
     assert "5006,Steinkjer,2026,24007,No" in english
+
+
+@pytest.mark.django_db
+def test_a_profile_has_the_same_breadcrumbs_as_a_page_ending_with_the_municipality(client):
+    MunicipalityFactory(
+        code="9302", name="Prøvekommune", slug="9302-provekommune", valid_from=date(2024, 1, 1)
+    )
+    body = client.get("/nb/kommunar/9302-provekommune/").content.decode()
+    start = body.index('class="ds-breadcrumbs')
+    trail = body[start : body.index("</nav>", start)]
+    assert 'href="/nb/">Distriktssenteret<' in trail
+    assert (
+        trail.index(">Distriktssenteret<")
+        < trail.index('href="/nb/kommunar/"')
+        < trail.index(">Prøvekommune<")
+    )
+    assert 'href="/nb/kommunar/9302-provekommune/" aria-current="page">Prøvekommune<' in trail

@@ -86,3 +86,9 @@ def test_bundled_data_holds_the_director(directory):
     director = Person.objects.get(slug="halvor-holmli")
     assert director.job_title == "Direktør"
     assert not director.is_demo
+
+
+def test_a_filtered_directory_is_not_indexed_but_the_whole_one_is(client, directory, people):
+    noindex = '<meta name="robots" content="noindex">'
+    assert noindex not in client.get(directory.url).content.decode()
+    assert noindex in client.get(directory.url + "?q=carl").content.decode()

@@ -7,7 +7,8 @@ from django.db import transaction
 
 import numpy as np
 
-from distrikt.merkur.accessibility import default_grid, utm33_to_wgs84
+from distrikt.core.maps import utm33_to_wgs84
+from distrikt.merkur.accessibility import default_grid
 from distrikt.merkur.models import Chain, ExtraService, Shop, ShopService
 from distrikt.merkur.validators import ORGANISATION_NUMBER_WEIGHTS
 from distrikt.municipalities.models import Municipality
