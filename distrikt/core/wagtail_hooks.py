@@ -14,7 +14,7 @@ from .cache import mark_cacheable
 def mark_page_response_cacheable(page, request, serve_args, serve_kwargs):
     may_cache = getattr(page, "may_use_page_cache", None)
     if may_cache is not None and may_cache(request):
-        mark_cacheable(request)
+        mark_cacheable(request, page.page_cache_tags(), page.cache_query_params, page.cache_timeout)
 
 
 @hooks.register("register_admin_urls")

@@ -14,4 +14,9 @@ class EventsConfig(AppConfig):
     accessibility_check_paths = ["/pamelding/"]
 
     def ready(self) -> None:
+        from distrikt.core.cache import register_fragment
+
         from . import signals  # noqa: F401  (fills free seats when capacity is raised)
+        from .fragments import SEATS_FRAGMENT, render_seats
+
+        register_fragment(SEATS_FRAGMENT, render_seats)

@@ -19,6 +19,7 @@ class KnowledgeConfig(AppConfig):
         from distrikt.municipalities.profile_sections import register_profile_section
 
         from . import signals  # noqa: F401  (connects the bank's index sync)
+        from .models.entries import DATASET
         from .profile_section import knowledge_profile_section
 
-        register_profile_section(knowledge_profile_section)
+        register_profile_section(knowledge_profile_section, datasets=(DATASET,))

@@ -21,10 +21,11 @@ import shapely
 from pyproj import Transformer
 from scipy.spatial import cKDTree
 
-from distrikt.core.cache import bump_generation
+from distrikt.core.derived import bump_datasets
 from distrikt.municipalities.models import Municipality
 
 from .models import (
+    ACCESSIBILITY_DATASET,
     AccessibilityRun,
     MunicipalityAccessibility,
     Shop,
@@ -217,7 +218,7 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
         )
     with transaction.atomic():
         # Plain DELETEs: the rows are derived, and per-row delete signals would cost
-        # seconds with thousands of shops. The page cache is invalidated once below.
+        # seconds with thousands of shops. The dataset is bumped once below.
         _delete_all(ShopAccessibility, MunicipalityAccessibility, AccessibilityRun)
         ShopAccessibility.objects.bulk_create(shop_rows, batch_size=1000)
         MunicipalityAccessibility.objects.bulk_create(municipality_rows, batch_size=500)
@@ -227,7 +228,7 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
             population=grid.total_population,
             seconds=round(time.perf_counter() - started, 3),
         )
-        transaction.on_commit(bump_generation)
+        bump_datasets(ACCESSIBILITY_DATASET)
     return run
 
 

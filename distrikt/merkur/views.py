@@ -15,8 +15,9 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from distrikt.core.cache import page_cache
+
 from . import charts, exports, importers, mapping, services, statistics
-from .caching import cache_public_response
 from .forms import (
     KeyFiguresForm,
     ServiceEndForm,
@@ -27,6 +28,8 @@ from .forms import (
     current_year,
 )
 from .models import (
+    ACCESSIBILITY_DATASET,
+    REGISTER_DATASET,
     AccessibilityRun,
     MunicipalityAccessibility,
     Shop,
@@ -39,6 +42,11 @@ from .models import (
 LOGIN_URL = reverse_lazy("merkur:login")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 merkur_login_required = login_required(login_url=LOGIN_URL)
+
+
+# What the public register pages show, and the query parameters the lists read.
+REGISTER_DATASETS = (REGISTER_DATASET,)
+SHOP_QUERY_PARAMS = (*ShopFilterForm.base_fields, "page")
 
 
 def _require_advisor(request: HttpRequest) -> None:
@@ -62,7 +70,7 @@ def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS, query_params=SHOP_QUERY_PARAMS)
 def shop_list(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.for_listing())
@@ -79,7 +87,7 @@ def shop_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS, query_params=SHOP_QUERY_PARAMS)
 def shop_map(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.for_listing())
@@ -300,9 +308,9 @@ def shop_export(request: HttpRequest) -> HttpResponse:
     return _xlsx_response(exports.shops_workbook(shops), "merkur-butikkar.xlsx")
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    data = statistics.build_dashboard()
+    data = statistics.cached_dashboard()
     return render(
         request,
         "merkur/dashboard.html",
@@ -317,15 +325,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS)
 def dashboard_export(request: HttpRequest) -> HttpResponse:
     return _xlsx_response(
-        exports.dashboard_workbook(statistics.build_dashboard()),
+        exports.dashboard_workbook(statistics.cached_dashboard()),
         "merkur-statistikk.xlsx",
     )
 
 
-@cache_public_response
+@page_cache(datasets=(*REGISTER_DATASETS, ACCESSIBILITY_DATASET))
 def accessibility(request: HttpRequest) -> HttpResponse:
     shop_rows = ShopAccessibility.objects.select_related("shop__municipality").order_by(
         "-population_next_over_10km", "shop__name"
