@@ -124,21 +124,72 @@ class CacheSignal:
         cache.set(SIGNAL_KEY, new_token(), None)
 
 
-class RedisSignal(CacheSignal):
-    """The shared-cache token read with one raw GET (no pickling, no key functions per hit)."""
+class RedisSignal:
+    """The token in Redis, followed through a subscription: no round trip per request.
+
+    A purge SETs the key and PUBLISHes the new token. Each process subscribes once (after
+    fork) and, on every read, drains its subscription socket without blocking (a system
+    call, no round trip): a message published before a request arrives is in the socket
+    buffer by then, so a change is seen at once. Every `RECHECK_SECONDS` the key itself is
+    read too, in case the subscription broke silently.
+    """
+
+    RECHECK_SECONDS = 1.0
 
     def __init__(self) -> None:
         self._key = cache.make_and_validate_key(SIGNAL_KEY)
+        self._lock = threading.Lock()
+        self._pid = 0
+        self._pubsub: Any = None
+        self._value: Any = None
+        self._fetched_at = 0.0
 
-    def read(self) -> Any:
-        client = cache._cache.get_client(self._key)  # type: ignore[attr-defined]
+    def _client(self) -> Any:
+        return cache._cache.get_client(self._key, write=True)  # type: ignore[attr-defined]
+
+    def _fetch(self) -> Any:
+        client = self._client()
         value = client.get(self._key)
         if value is None:
-            return super().read()
+            client.set(self._key, str(new_token()).encode(), nx=True)
+            value = client.get(self._key)
+        self._fetched_at = time.monotonic()
         return value
 
+    def _subscribe(self) -> None:
+        pubsub = self._client().pubsub()
+        pubsub.subscribe(self._key)
+        # Wait for the confirmation, so no purge after this point can be missed.
+        confirmation = pubsub.get_message(timeout=5.0)
+        if confirmation is None or confirmation["type"] != "subscribe":
+            raise ConnectionError("no subscription confirmation from Redis")
+        self._pubsub = pubsub
+        self._pid = os.getpid()
+        self._value = self._fetch()
 
-def build_signal() -> FileSignal | CacheSignal:
+    def read(self) -> Any:
+        with self._lock:
+            try:
+                if self._pubsub is None or self._pid != os.getpid():
+                    self._subscribe()
+                while (message := self._pubsub.get_message(timeout=0.0)) is not None:
+                    if message["type"] == "message":
+                        self._value = message["data"]
+                if time.monotonic() - self._fetched_at > self.RECHECK_SECONDS:
+                    self._value = self._fetch()
+                return self._value
+            except Exception:  # noqa: BLE001 - any failure of the subscription: read the key
+                self._pubsub = None
+                return self._fetch()
+
+    def bump(self) -> None:
+        token = str(new_token()).encode()
+        client = self._client()
+        client.set(self._key, token)
+        client.publish(self._key, token)
+
+
+def build_signal() -> FileSignal | CacheSignal | RedisSignal:
     choice = getattr(settings, "PAGE_CACHE_SIGNAL", "auto")
     backend = settings.CACHES["default"]["BACKEND"]
     is_redis = backend.endswith("RedisCache")
@@ -262,6 +313,7 @@ class PageCache:
         # Which query parameters a path reads, learnt when its response is stored.
         self.query_hints: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
         self._hosts: dict[str, str | None] = {}
+        self._languages = frozenset(code for code, _name in settings.LANGUAGES)
 
     # -- keys
 
@@ -279,10 +331,9 @@ class PageCache:
             self._hosts[raw] = host
         return host
 
-    @staticmethod
-    def language(request: HttpRequest) -> str:
+    def language(self, request: HttpRequest) -> str:
         match = _LANGUAGE_PREFIX.match(request.path)
-        if match and match.group(1) in dict(settings.LANGUAGES):
+        if match and match.group(1) in self._languages:
             return match.group(1)
         if "HTTP_COOKIE" not in request.META and "HTTP_ACCEPT_LANGUAGE" not in request.META:
             return settings.LANGUAGE_CODE
