@@ -48,7 +48,7 @@ def start_gunicorn(app: str, env: dict, chdir: str | None = None) -> tuple[subpr
         command += ["--chdir", chdir]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         try:
             if fetch(url, "/ping")[0] in (200, 404):
@@ -56,7 +56,7 @@ def start_gunicorn(app: str, env: dict, chdir: str | None = None) -> tuple[subpr
         except OSError:
             time.sleep(0.2)
     process.terminate()
-    raise RuntimeError(f"{app} did not answer within 60 s")
+    raise RuntimeError(f"{app} did not answer within 240 s")
 
 
 def stop(process: subprocess.Popen) -> None:
