@@ -40,6 +40,13 @@ def redis_answers() -> bool:
         return False
 
 
+def flush_bench_redis() -> None:
+    """Empty the benchmark's own Redis database, so nothing from an earlier run's data is reused."""
+    with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=2) as sock:
+        sock.sendall(f"SELECT {REDIS_DB}\r\nFLUSHDB\r\n".encode())
+        sock.recv(64)
+
+
 def start_gunicorn(app: str, env: dict, chdir: str | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     command = [str(GUNICORN), app, "--bind", f"127.0.0.1:{port}", "--workers", "2"]
@@ -181,6 +188,7 @@ def main() -> None:
         )
         redis = None
         if redis_answers():
+            flush_bench_redis()
             redis_env = {**server.env, "REDIS_URL": f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"}
             redis = site_figures(
                 "with REDIS_URL: Redis cache and signal", redis_env, bare_url, args.seconds, args.connections
