@@ -66,7 +66,7 @@ format: setup
 	$(VENV)/bin/ruff format .
 
 # Type hints are required in services, importers, API clients, QuerySet methods and template tags.
-TYPED := $(wildcard distrikt/*/services.py distrikt/*/importers distrikt/*/templatetags distrikt/core/cache.py distrikt/core/language_share.py distrikt/core/navigation.py)
+TYPED := $(wildcard distrikt/*/services.py distrikt/*/importers distrikt/*/templatetags distrikt/core/cache.py distrikt/core/derived.py distrikt/core/language_share.py distrikt/core/navigation.py)
 typecheck: setup
 	$(VENV)/bin/mypy $(TYPED)
 
