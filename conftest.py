@@ -59,9 +59,13 @@ def _restore_migration_data_at_end(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so cached pages never leak between tests."""
+    from distrikt.core.cache import reset_page_cache
+
     cache.clear()
+    reset_page_cache()
     yield
     cache.clear()
+    reset_page_cache()
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ const files = [
   ["@digdir/designsystemet-web/dist/umd/index.js", "designsystemet/web/index.js"],
   ["@digdir/designsystemet-web/dist/umd/index.js.map", "designsystemet/web/index.js.map"],
   ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
-  // The stylesheet names its source map; the production static storage needs it to exist.
+  // The files name their source maps; collectstatic's manifest storage needs them present.
   ["swagger-ui-dist/swagger-ui.css.map", "swagger-ui/swagger-ui.css.map"],
   ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+  ["swagger-ui-dist/swagger-ui-bundle.js.map", "swagger-ui/swagger-ui-bundle.js.map"],
   ...[400, 500, 600, 700].flatMap((weight) =>
     ["latin", "latin-ext"].map((subset) => [
       `@fontsource/inter/files/inter-${subset}-${weight}-normal.woff2`,

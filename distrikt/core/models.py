@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock
 from .breadcrumbs import page_trail
-from .cache import is_anonymous_read
+from .cache import dataset_tag, is_anonymous_read, page_tag, tree_tag
 
 
 class WrittenStandard(models.TextChoices):
@@ -52,7 +52,14 @@ class BasePage(Page):
         *Page.settings_panels,
     ]
 
+    # The page cache (see distrikt.core.cache): whether anonymous responses may be kept, the
+    # query parameters the page reads (others never reach it), how long a response may live,
+    # the datasets it shows besides its own fields, and the datasets a change of it makes stale.
     is_cacheable = True
+    cache_query_params: tuple[str, ...] = ()
+    cache_timeout: int | None = None
+    shows_datasets: tuple[str, ...] = ()
+    changes_datasets: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -60,6 +67,14 @@ class BasePage(Page):
     def may_use_page_cache(self, request) -> bool:
         """Whether this response may be kept for anonymous readers (see core.cache)."""
         return self.is_cacheable and is_anonymous_read(request) and not getattr(request, "is_preview", False)
+
+    def page_cache_tags(self) -> set[str]:
+        """Tags of this page's cached responses: itself, each ancestor (breadcrumbs), what it shows."""
+        steplen = self.steplen
+        tags = {page_tag(self.pk)}
+        tags.update(tree_tag(self.path[:length]) for length in range(steplen, len(self.path) + 1, steplen))
+        tags.update(dataset_tag(name) for name in self.shows_datasets)
+        return tags
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -119,6 +134,10 @@ class StandardPage(BasePage):
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
     """Organisation-wide facts shown in the footer."""
+
+    # The footer is on every page.
+    changes_every_page = True
+    changes_datasets = ()
 
     organisation_email = models.EmailField(_("e-post"), blank=True, default="post@distriktssenteret.no")
     organisation_phone = models.CharField(_("telefon"), max_length=40, blank=True)

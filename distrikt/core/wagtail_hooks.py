@@ -16,7 +16,7 @@ from .documents import is_withheld, may_see_withheld_documents
 def mark_page_response_cacheable(page, request, serve_args, serve_kwargs):
     may_cache = getattr(page, "may_use_page_cache", None)
     if may_cache is not None and may_cache(request):
-        mark_cacheable(request)
+        mark_cacheable(request, page.page_cache_tags(), page.cache_query_params, page.cache_timeout)
 
 
 @hooks.register("before_serve_document")

@@ -15,13 +15,16 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from distrikt.core import retention
+        from distrikt.core.cache import register_fragment
 
         from . import (
             services,
             signals,  # noqa: F401  (fills free seats when capacity is raised)
             views,  # noqa: F401  (registers the calendar's and the registration form's views)
         )
+        from .fragments import SEATS_FRAGMENT, render_seats
 
+        register_fragment(SEATS_FRAGMENT, render_seats)
         retention.register(
             "events.registrations",
             services.anonymise_expired_registrations,

@@ -22,6 +22,7 @@ class KnowledgeConfig(AppConfig):
             signals,  # noqa: F401  (connects the bank's index sync)
             views,  # noqa: F401  (registers the routable pages' views)
         )
+        from .models.entries import DATASET
         from .profile_section import knowledge_profile_section
 
-        register_profile_section(knowledge_profile_section)
+        register_profile_section(knowledge_profile_section, datasets=(DATASET,))

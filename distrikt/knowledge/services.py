@@ -5,19 +5,19 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from distrikt.core.cache import current_generation
+from distrikt.core.derived import get_or_compute
 from distrikt.municipalities.models import County, Municipality
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
 from . import ranking
 from .models import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+from .models.entries import DATASET
 
 FILTER_KEYS = ("tema", "type", "malgruppe", "fylke", "kommune", "ar")
 FILTER_LABELS = {
@@ -165,23 +165,20 @@ def facet_counts(base: KnowledgeEntryQuerySet, filters: Mapping[str, str]) -> li
     return facets
 
 
-FACET_CACHE_SECONDS = 600
-
-
 def cached_facet_counts(
     base: KnowledgeEntryQuerySet, filters: Mapping[str, str], scope: str = ""
 ) -> list[Facet]:
-    """`facet_counts`, kept in the cache until the next publish (the page-cache generation).
+    """`facet_counts` per version of the bank, the registers its labels come from, and language.
 
     `scope` names what `base` holds (e.g. the search words), as part of the key.
     """
     fingerprint = hashlib.sha256(repr((scope, sorted(filters.items()))).encode()).hexdigest()
-    key = f"knowledge-facets:{current_generation()}:{get_language()}:{fingerprint}"
-    facets = cache.get(key)
-    if facets is None:
-        facets = facet_counts(base, filters)
-        cache.set(key, facets, FACET_CACHE_SECONDS)
-    return facets
+    return get_or_compute(
+        (DATASET, "organisation", "municipalities"),
+        f"facets:{fingerprint}",
+        lambda: facet_counts(base, filters),
+        language=get_language(),
+    )
 
 
 def search_entries(params: Mapping[str, str]) -> EntrySearch:

@@ -20,11 +20,12 @@ import numpy as np
 import shapely
 from scipy.spatial import cKDTree
 
-from distrikt.core.cache import bump_generation
+from distrikt.core.derived import bump_datasets
 from distrikt.core.maps import utm33_to_wgs84, wgs84_to_utm33
 from distrikt.municipalities.models import Municipality
 
 from .models import (
+    ACCESSIBILITY_DATASET,
     AccessibilityRun,
     MunicipalityAccessibility,
     Shop,
@@ -204,7 +205,7 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
         )
     with transaction.atomic():
         # Plain DELETEs: the rows are derived, and per-row delete signals would cost
-        # seconds with thousands of shops. The page cache is invalidated once below.
+        # seconds with thousands of shops. The dataset is bumped once below.
         _delete_all(ShopAccessibility, MunicipalityAccessibility, AccessibilityRun)
         ShopAccessibility.objects.bulk_create(shop_rows, batch_size=1000)
         MunicipalityAccessibility.objects.bulk_create(municipality_rows, batch_size=500)
@@ -214,7 +215,7 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
             population=grid.total_population,
             seconds=round(time.perf_counter() - started, 3),
         )
-        transaction.on_commit(bump_generation)
+        bump_datasets(ACCESSIBILITY_DATASET)
     return run
 
 

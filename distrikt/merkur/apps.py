@@ -23,6 +23,9 @@ class MerkurConfig(AppConfig):
         from distrikt.municipalities.profile_sections import register_profile_section
 
         from . import signals  # noqa: F401 - connects the receivers
+        from .models import ACCESSIBILITY_DATASET, REGISTER_DATASET
         from .profile import shops_in_municipality_section
 
-        register_profile_section(shops_in_municipality_section)
+        register_profile_section(
+            shops_in_municipality_section, datasets=(REGISTER_DATASET, ACCESSIBILITY_DATASET)
+        )

@@ -22,6 +22,10 @@ from .validators import validate_organisation_number
 ADVISOR_GROUP_NAME = "Merkur-rådgivarar"
 MERKUR_KNOWLEDGE_AREA = "merkur"
 MERCHANTS_TARGET_GROUP = "kjopmenn"
+# Datasets of the page cache and derived data (distrikt.core.derived): the register as
+# editors and merchants change it, and the accessibility analysis the recomputation writes.
+REGISTER_DATASET = "merkur-register"
+ACCESSIBILITY_DATASET = "merkur-accessibility"
 
 
 def is_advisor(user) -> bool:
@@ -35,6 +39,8 @@ def is_advisor(user) -> bool:
 
 class Chain(models.Model):
     """A chain or shop profile (Joker, Nærbutikken, independent …); editors keep the list."""
+
+    changes_datasets = (REGISTER_DATASET,)
 
     name = models.CharField(_("namn"), max_length=80, unique=True)
     slug = models.SlugField(_("adressenamn"), max_length=80, unique=True)
@@ -53,6 +59,8 @@ class Chain(models.Model):
 
 class ExtraService(models.Model):
     """A kind of extra service a shop can offer (post in shop, fuel …), from the catalogue."""
+
+    changes_datasets = (REGISTER_DATASET,)
 
     name = models.CharField(_("namn"), max_length=120, unique=True)
     slug = models.SlugField(_("adressenamn"), max_length=120, unique=True)
@@ -113,6 +121,8 @@ class ShopQuerySet(models.QuerySet):
 
 class Shop(models.Model):
     """A grocery shop in the Merkur programme, with its merchants and status."""
+
+    changes_datasets = (REGISTER_DATASET,)
 
     name = models.CharField(_("namn"), max_length=160)
     organisation_number = models.CharField(
@@ -202,6 +212,8 @@ class ShopServiceQuerySet(models.QuerySet):
 class ShopService(models.Model):
     """One period in which a shop offered an extra service; periods are kept, never overwritten."""
 
+    changes_datasets = (REGISTER_DATASET,)
+
     shop = models.ForeignKey(
         Shop,
         verbose_name=_("butikk"),
@@ -251,6 +263,8 @@ class KeyFiguresQuerySet(models.QuerySet):
 class ShopKeyFigures(models.Model):
     """A shop's key figures for one year, as reported by the merchant (kroner)."""
 
+    changes_datasets = (REGISTER_DATASET,)
+
     shop = models.ForeignKey(
         Shop,
         verbose_name=_("butikk"),
@@ -298,6 +312,9 @@ class ShopKeyFigures(models.Model):
 class ShopAccessibility(models.Model):
     """Stored result of the accessibility analysis for one shop (recomputed, never edited)."""
 
+    # Written in bulk by the recomputation, which bumps ACCESSIBILITY_DATASET once.
+    changes_datasets = ()
+
     shop = models.OneToOneField(
         Shop,
         verbose_name=_("butikk"),
@@ -321,6 +338,8 @@ class ShopAccessibility(models.Model):
 
 class MunicipalityAccessibility(models.Model):
     """Stored share of a municipality's inhabitants living far from any shop."""
+
+    changes_datasets = ()
 
     municipality = models.OneToOneField(
         "municipalities.Municipality",
@@ -354,6 +373,8 @@ class MunicipalityAccessibility(models.Model):
 class AccessibilityRun(models.Model):
     """When the accessibility analysis last ran, over how much, and how long it took."""
 
+    changes_datasets = ()
+
     computed_at = models.DateTimeField(_("rekna ut"), auto_now_add=True)
     shop_count = models.PositiveIntegerField(_("butikkar"))
     cell_count = models.PositiveIntegerField(_("ruter"))
@@ -371,6 +392,8 @@ class AccessibilityRun(models.Model):
 
 class MerkurIndexPage(BasePage):
     """The Merkur section: what the programme offers, for whom, how to take part, and the shop map."""
+
+    shows_datasets = (REGISTER_DATASET, ACCESSIBILITY_DATASET, "events", "organisation")
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from distrikt.core.derived import get_or_compute
 from distrikt.municipalities.models import County
 
-from .models import ExtraService, Shop, ShopKeyFigures, ShopService, ShopStatus
+from .models import REGISTER_DATASET, ExtraService, Shop, ShopKeyFigures, ShopService, ShopStatus
 
 # Turnover bands in kroner: (lower bound inclusive, upper bound exclusive or None).
 TURNOVER_BANDS: list[tuple[int, int | None]] = [
@@ -164,6 +166,18 @@ class Dashboard:
     turnover_bands: list[Row]
     active_shops: int
     closed_shops: int
+
+
+def cached_dashboard() -> Dashboard:
+    """The dashboard, computed once per version of the register and municipality data, per language."""
+    return get_or_compute(
+        (REGISTER_DATASET, "municipalities"),
+        "dashboard",
+        build_dashboard,
+        language=get_language(),
+        # It counts this year's figures: recompute at least hourly as the date moves on.
+        timeout=3600,
+    )
 
 
 def build_dashboard() -> Dashboard:

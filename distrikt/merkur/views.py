@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distrikt.core import charts, maps
+from distrikt.core.cache import page_cache
 from distrikt.core.exports import csv_dialect_for, export_response
 from distrikt.core.filtering import filter_list
 
 from . import exports, importers, services, statistics
-from .caching import cache_public_response
 from .forms import (
     KeyFiguresForm,
     ServiceEndForm,
@@ -34,6 +34,8 @@ from .forms import (
     current_year,
 )
 from .models import (
+    ACCESSIBILITY_DATASET,
+    REGISTER_DATASET,
     AccessibilityRun,
     ImportJob,
     MunicipalityAccessibility,
@@ -49,6 +51,11 @@ merkur_login_required = login_required(login_url=LOGIN_URL)
 IMPORT_REFRESH_SECONDS = 2
 
 
+# What the public register pages show, and the query parameters the lists read.
+REGISTER_DATASETS = (REGISTER_DATASET,)
+SHOP_QUERY_PARAMS = (*ShopFilterForm.base_fields, "page")
+
+
 def _require_advisor(request: HttpRequest) -> None:
     if not is_advisor(request.user):
         raise PermissionDenied
@@ -58,7 +65,7 @@ def _editable_shop(request: HttpRequest, pk: int) -> Shop:
     return get_object_or_404(Shop.objects.visible_to(request.user).for_listing(), pk=pk)
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS, query_params=SHOP_QUERY_PARAMS)
 def shop_list(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     listing = filter_list(request, form, lambda _data: form.filter(Shop.objects.for_listing()), per_page=50)
@@ -82,7 +89,7 @@ def _county_outlines() -> dict[str, str]:
     return maps.boundary_paths(Path(path), "fylkesnummer") if Path(path).exists() else {}
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS, query_params=SHOP_QUERY_PARAMS)
 def shop_map(request: HttpRequest) -> HttpResponse:
     form = ShopFilterForm(request.GET or None)
     shops = form.filter(Shop.objects.for_listing())
@@ -320,9 +327,9 @@ def shop_export(request: HttpRequest, file_format: str = "xlsx") -> HttpResponse
     )
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    data = statistics.build_dashboard()
+    data = statistics.cached_dashboard()
     return render(
         request,
         "merkur/dashboard.html",
@@ -337,14 +344,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cache_public_response
+@page_cache(datasets=REGISTER_DATASETS)
 def dashboard_export(request: HttpRequest) -> HttpResponse:
     return export_response(
-        exports.dashboard_tables(statistics.build_dashboard()), "xlsx", "merkur-statistikk"
+        exports.dashboard_tables(statistics.cached_dashboard()), "xlsx", "merkur-statistikk"
     )
 
 
-@cache_public_response
+@page_cache(datasets=(*REGISTER_DATASETS, ACCESSIBILITY_DATASET))
 def accessibility(request: HttpRequest) -> HttpResponse:
     shop_rows = ShopAccessibility.objects.select_related("shop__municipality").order_by(
         "-population_next_over_10km", "shop__name"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from distrikt.core.cache import bump_generation
+from distrikt.core.derived import bump_datasets
 
 from . import indicators
-from .models import DistrictIndexScore, Municipality, Observation
+from .models import DATASET, DistrictIndexScore, Municipality, Observation
 
 CENTRALITY = "centrality"
 POPULATION_GROWTH = "population_growth"
@@ -270,7 +270,7 @@ def store_edition(edition: Edition) -> int:
         )
         for row in edition.rows
     )
-    bump_generation()
+    bump_datasets(DATASET)
     return len(edition.rows)
 
 

@@ -7,6 +7,10 @@ pages show by default; older units are kept with `valid_to` set, never overwritt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The dataset of the page cache and derived data (distrikt.core.derived) that every change
+# of the register, the observations or the indices makes stale.
+DATASET = "municipalities"
+
 
 class CountyQuerySet(models.QuerySet):
     def current(self) -> "CountyQuerySet":
@@ -15,6 +19,8 @@ class CountyQuerySet(models.QuerySet):
 
 class County(models.Model):
     """A county (fylke) as it was valid in a period."""
+
+    changes_datasets = (DATASET,)
 
     code = models.CharField(_("fylkesnummer"), max_length=2)
     name = models.CharField(_("namn"), max_length=120)
@@ -52,6 +58,8 @@ class MunicipalityQuerySet(models.QuerySet):
 
 class Municipality(models.Model):
     """A municipality (kommune) as it was valid in a period; old codes stay for history."""
+
+    changes_datasets = (DATASET,)
 
     code = models.CharField(_("kommunenummer"), max_length=4)
     name = models.CharField(
@@ -123,6 +131,8 @@ class Municipality(models.Model):
 class Succession(models.Model):
     """One step in the history of mergers and splits: an old unit goes (partly) into a new one."""
 
+    changes_datasets = (DATASET,)
+
     predecessor = models.ForeignKey(
         Municipality,
         verbose_name=_("tidlegare kommune"),
@@ -166,6 +176,8 @@ class RegionKind(models.TextChoices):
 class Region(models.Model):
     """A named group of municipalities, such as a regional council or a labour-market region."""
 
+    changes_datasets = (DATASET,)
+
     kind = models.CharField(_("type"), max_length=12, choices=RegionKind.choices)
     code = models.CharField(_("kode"), max_length=20, blank=True)
     name = models.CharField(_("namn"), max_length=160)
@@ -199,6 +211,8 @@ class RegionMembershipQuerySet(models.QuerySet):
 class RegionMembership(models.Model):
     """That a municipality belongs to a region in a period."""
 
+    changes_datasets = (DATASET,)
+
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships")
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="region_memberships"
@@ -224,6 +238,8 @@ class RegionMembership(models.Model):
 
 class Indicator(models.Model):
     """A measured or derived quantity observed per municipality and year."""
+
+    changes_datasets = (DATASET,)
 
     code = models.SlugField(_("kode"), max_length=60, unique=True)
     name_nn = models.CharField(_("namn (nynorsk)"), max_length=160)
@@ -259,6 +275,8 @@ class ObservationQuerySet(models.QuerySet):
 
 class Observation(models.Model):
     """The value of an indicator for one municipality and year (long form)."""
+
+    changes_datasets = (DATASET,)
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="observations")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
@@ -301,6 +319,9 @@ class Observation(models.Model):
 
 class DistrictIndexScore(models.Model):
     """A stored Distriktsindeksen value for one municipality, edition year and method."""
+
+    # Written only by indices.store_edition, which bumps the dataset once (not per deleted row).
+    changes_datasets = ()
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="district_index_scores"

@@ -12,7 +12,9 @@ in their AppConfig.ready():
         return ProfileSection(title=_("Kunnskap om kommunen"), template="knowledge/profile_section.html",
                               context={"pages": pages}, order=10)
 
-    register_profile_section(knowledge_section)
+    register_profile_section(knowledge_section, datasets=("knowledge-bank",))
+
+`datasets` names the data a section shows, so a change to it purges the cached profiles.
 
 The profile renders every section that is not None, ordered by `order`, inside its own
 <section> with the title as an h2, then
@@ -36,11 +38,18 @@ class ProfileSection:
 
 ProfileSectionProvider = Callable[[Municipality], ProfileSection | None]
 _providers: list[ProfileSectionProvider] = []
+_datasets: set[str] = set()
 
 
-def register_profile_section(provider: ProfileSectionProvider) -> None:
+def register_profile_section(provider: ProfileSectionProvider, datasets: tuple[str, ...] = ()) -> None:
     if provider not in _providers:
         _providers.append(provider)
+    _datasets.update(datasets)
+
+
+def section_datasets() -> tuple[str, ...]:
+    """The datasets the registered sections show (page-cache tags of the profile)."""
+    return tuple(sorted(_datasets))
 
 
 def sections_for(municipality: Municipality) -> list[ProfileSection]:

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from distrikt.core.cache import current_generation
 from distrikt.core.charts import ColumnChart, LineChart, column_chart, line_chart
+from distrikt.core.derived import get_or_compute
 
 from . import indicators
 from .attractiveness import (
@@ -17,7 +17,7 @@ from .attractiveness import (
     population_change_components,
 )
 from .indices import DEFAULT_METHOD, compute_edition, latest_published_scores
-from .models import DistrictIndexScore, Municipality, Observation, RegionMembership
+from .models import DATASET, DistrictIndexScore, Municipality, Observation, RegionMembership
 from .profile_sections import ProfileSection, sections_for
 from .services import SimilarMunicipality, similar_municipalities
 
@@ -73,40 +73,39 @@ def series(municipality: Municipality, code: str) -> list[SeriesPoint]:
 
 
 def latest_index_status() -> IndexStatus | None:
-    """Whether the newest possible edition (by the latest population year) can be published."""
-    key = f"municipalities:index-status:{current_generation()}"
-    status = cache.get(key)
-    if status is None:
-        latest = (
-            Observation.objects.for_indicator(indicators.POPULATION)
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .first()
-        )
-        if latest is None:
-            return None
-        edition = compute_edition(latest, DEFAULT_METHOD)
-        status = IndexStatus(
-            year=latest,
-            is_published=edition.is_complete,
-            missing=[(component.label, component.basis) for component in edition.missing_components],
-        )
-        cache.set(key, status, 3600)
-    return status
+    """Whether the newest possible edition (by the latest population year) can be published.
+
+    The missing components are named in the interface language, so the language is in the key.
+    """
+    return get_or_compute(DATASET, "index-status", _compute_index_status, language=get_language())
+
+
+def _compute_index_status() -> IndexStatus | None:
+    latest = (
+        Observation.objects.for_indicator(indicators.POPULATION)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if latest is None:
+        return None
+    edition = compute_edition(latest, DEFAULT_METHOD)
+    return IndexStatus(
+        year=latest,
+        is_published=edition.is_complete,
+        missing=[(component.label, component.basis) for component in edition.missing_components],
+    )
 
 
 def attractiveness_results() -> tuple[tuple[int, int] | None, dict[int, AttractivenessResult]]:
-    """Residential attractiveness of every municipality for the latest covered period, cached."""
-    key = f"municipalities:attractiveness:{current_generation()}"
-    cached = cache.get(key)
-    if cached is None:
-        period = latest_period()
-        results = (
-            {result.municipality_id: result for result in period_attractiveness(*period)} if period else {}
-        )
-        cached = (period, results)
-        cache.set(key, cached, 3600)
-    return cached
+    """Residential attractiveness of every municipality for the latest covered period, per data version."""
+    return get_or_compute(DATASET, "attractiveness", _compute_attractiveness)
+
+
+def _compute_attractiveness() -> tuple[tuple[int, int] | None, dict[int, AttractivenessResult]]:
+    period = latest_period()
+    results = {result.municipality_id: result for result in period_attractiveness(*period)} if period else {}
+    return (period, results)
 
 
 def build_profile(municipality: Municipality) -> Profile:

@@ -3,16 +3,15 @@
 import math
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from distrikt.core.cache import bump_generation, current_generation
+from distrikt.core.derived import bump_datasets, get_or_compute
 
 from . import indicators
 from .indices import latest_published_scores
-from .models import Municipality, Observation
+from .models import DATASET, Municipality, Observation
 
 # The centre's priority group: small and medium municipalities (below this population)
 # and those with particular district challenges (centrality class 5–6 or a low index).
@@ -93,7 +92,7 @@ def refresh_key_figures() -> int:
             is_priority=municipality.is_priority,
         )
     # Bulk updates send no signals, so make cached pages and figures stale here.
-    bump_generation()
+    bump_datasets(DATASET)
     return len(municipalities)
 
 
@@ -131,12 +130,15 @@ def _reasons(municipality: Municipality, other: Municipality) -> list[str]:
     ]
 
 
-def _feature_table() -> tuple[list[float], list[float], list[tuple[int, list[float]]]]:
-    """Means, standard deviations and z-scores of every current municipality, cached per content generation."""
-    key = f"municipalities:features:{current_generation()}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
+FeatureTable = tuple[list[float], list[float], list[tuple[int, list[float]]]]
+
+
+def _feature_table() -> FeatureTable:
+    """Means, standard deviations and z-scores of every current municipality, per version of the data."""
+    return get_or_compute(DATASET, "feature-table", _compute_feature_table)
+
+
+def _compute_feature_table() -> FeatureTable:
     candidates = [
         (pk, features)
         for pk, *values in Municipality.objects.current().values_list(
@@ -162,9 +164,7 @@ def _feature_table() -> tuple[list[float], list[float], list[tuple[int, list[flo
         )
         for pk, features in candidates
     ]
-    cached = (means, deviations, table)
-    cache.set(key, cached, 3600)
-    return cached
+    return (means, deviations, table)
 
 
 def similar_municipalities(municipality: Municipality, limit: int = 5) -> list[SimilarMunicipality]:

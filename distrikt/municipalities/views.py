@@ -1,20 +1,16 @@
 """Pages of the municipalities app: overview with map, profiles, downloads, counties, regions, index."""
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from distrikt.core import maps
 from distrikt.core.breadcrumbs import Crumb, trail
-from distrikt.core.cache import current_generation
+from distrikt.core.cache import add_cache_tags, dataset_tag, page_cache
 from distrikt.core.exports import Table, csv_dialect_for, export_response
 
 from .forms import (
@@ -31,32 +27,12 @@ from .indices import (
     latest_published_scores,
 )
 from .lookup import resolve
-from .models import County, Municipality, Observation, Region
+from .models import DATASET, County, Municipality, Observation, Region
+from .profile_sections import section_datasets
 from .profiles import ALWAYS_DOWNLOADABLE, DOWNLOADS, build_profile, series
 
-
-def anonymous_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve anonymous GETs from the cache until any content changes (the page-cache generation)."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return view(request, *args, **kwargs)
-        key = f"municipalities:{current_generation()}:{get_language()}:{request.get_full_path()}"
-        entry = cache.get(key)
-        if entry is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            if response.status_code != 200:
-                return response
-            entry = (response.content, response["Content-Type"])
-            cache.set(key, entry, getattr(settings, "PAGE_CACHE_SECONDS", 600))
-        response = HttpResponse(entry[0], content_type=entry[1])
-        response["Cache-Control"] = "public, max-age=60"
-        return response
-
-    return wrapped
+# Every page here shows the municipality data (imports bump the dataset and purge them).
+cached_page = page_cache(datasets=(DATASET,))
 
 
 def _crumbs(*extra: tuple[str, str]) -> list[Crumb]:
@@ -109,7 +85,7 @@ def _map_value(municipality: Municipality, indicator: str) -> float | None:
     }[indicator]
 
 
-@anonymous_cache
+@page_cache(datasets=(DATASET,), query_params=tuple(OverviewFilterForm.base_fields))
 def overview(request: HttpRequest) -> HttpResponse:
     """All current municipalities in a filterable table and a map."""
     scores = latest_published_scores()
@@ -161,9 +137,11 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-@anonymous_cache
+@cached_page
 def profile(request: HttpRequest, slug: str) -> HttpResponse:
     """A municipality's profile; old codes lead to their successors, unknown ones to suggestions."""
+    # The sections other apps add show their data too.
+    add_cache_tags(request, *(dataset_tag(name) for name in section_datasets()))
     resolution = resolve(slug)
     if resolution.redirect_to is not None:
         return redirect("municipalities:profile", slug=resolution.redirect_to.slug, permanent=True)
@@ -224,7 +202,7 @@ def download(request: HttpRequest, slug: str, series_name: str, extension: str) 
     )
 
 
-@anonymous_cache
+@cached_page
 def county_list(request: HttpRequest) -> HttpResponse:
     """The current counties."""
     return render(
@@ -234,7 +212,7 @@ def county_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@anonymous_cache
+@cached_page
 def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A county and a summary of its municipalities."""
     county = get_object_or_404(County.objects.current(), slug=slug)
@@ -263,7 +241,7 @@ def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@anonymous_cache
+@cached_page
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A region and its current members."""
     region = get_object_or_404(Region, slug=slug)
@@ -286,7 +264,7 @@ def _latest_population_year() -> int:
     return year or 2024
 
 
-@anonymous_cache
+@page_cache(datasets=(DATASET,), query_params=tuple(DistrictIndexForm.base_fields))
 def district_index(request: HttpRequest) -> HttpResponse:
     """Distriktsindeksen with changeable weights; incomplete editions are not published."""
     data = request.GET.copy()

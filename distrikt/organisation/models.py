@@ -47,6 +47,10 @@ class NamedInThreeLanguages(models.Model):
 class KnowledgeArea(index.Indexed, NamedInThreeLanguages):
     """One of the centre's knowledge areas (and Merkur); content, staff and events are tagged with it."""
 
+    # Their names show on most pages (topics, target groups, filters).
+    changes_datasets = ("organisation",)
+    changes_every_page = True
+
     description = models.TextField(_("skildring"), blank=True)
 
     search_fields = [
@@ -71,6 +75,9 @@ class KnowledgeArea(index.Indexed, NamedInThreeLanguages):
 class TargetGroup(NamedInThreeLanguages):
     """Who a piece of content or an event is for: mayors, merchants, the ministry …"""
 
+    changes_datasets = ("organisation",)
+    changes_every_page = True
+
     panels = [
         FieldPanel("name"),
         FieldPanel("name_nb"),
@@ -86,6 +93,8 @@ class TargetGroup(NamedInThreeLanguages):
 
 class Office(models.Model):
     """One of the centre's offices. Blank fields are left for editors to fill, never guessed."""
+
+    changes_datasets = ("organisation",)
 
     name = models.CharField(_("namn"), max_length=120)
     slug = models.SlugField(_("adressenamn"), max_length=140, unique=True)
@@ -175,6 +184,8 @@ class PersonQuerySet(models.QuerySet):
 class Person(index.Indexed, models.Model):
     """A member of staff in the directory."""
 
+    changes_datasets = ("organisation",)
+
     name = models.CharField(_("namn"), max_length=150)
     slug = models.SlugField(_("adressenamn"), max_length=160, unique=True)
     job_title = models.CharField(_("stilling"), max_length=150)
@@ -254,6 +265,9 @@ class Person(index.Indexed, models.Model):
 class StaffDirectoryPage(RoutablePageMixin, BasePage):
     """The staff directory: search by name, filter by office and area, one page per person."""
 
+    shows_datasets = ("organisation",)
+    cache_query_params = ("q", "office", "area", "page")
+
     lead = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("lead")]
@@ -296,6 +310,8 @@ class StaffDirectoryPage(RoutablePageMixin, BasePage):
 
 class OfficeIndexPage(BasePage):
     """Contact page: the three offices with addresses, opening hours and a map link."""
+
+    shows_datasets = ("organisation",)
 
     lead = models.TextField(_("ingress"), blank=True)
 

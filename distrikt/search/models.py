@@ -25,6 +25,8 @@ class ResultType(models.TextChoices):
 class SearchDocument(models.Model):
     """Something the site-wide search can find, with what a result line needs."""
 
+    changes_datasets = ()
+
     key = models.CharField(max_length=40, unique=True)
     page = models.OneToOneField(
         "wagtailcore.Page",
@@ -69,6 +71,8 @@ class SearchDocument(models.Model):
 
 class SearchTerm(models.Model):
     """One normalised term of one document, with its weight (title counts more)."""
+
+    changes_datasets = ()
 
     document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="terms")
     term = models.CharField(max_length=60)

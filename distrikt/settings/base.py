@@ -74,10 +74,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: load balancers poll /healthz and /readyz over HTTP by the server's own address.
     "distrikt.core.health.HealthCheckMiddleware",
+    # Then a cache hit is answered with the stored response and all its headers (those the
+    # middleware below added when it was rendered) before anything else runs.
+    "distrikt.core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "distrikt.core.clientip.ClientAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "distrikt.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,7 +151,22 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+# The page cache (distrikt.core.cache): lifetime, the in-process layer's bounds, and how
+# processes learn of a purge: "file" (a memory-mapped file, one machine), "cache" (a key in
+# the shared cache: Redis, or the database) or "auto" (file on SQLite without Redis, else cache).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=2_000)
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=64 * 1024 * 1024)
+PAGE_CACHE_SIGNAL = env("PAGE_CACHE_SIGNAL", default="auto")
+_sqlite_name = (
+    str(DATABASES["default"]["NAME"])
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    else str(VAR_DIR / "db")
+)
+# Next to the SQLite file, so every process using that database shares it.
+PAGE_CACHE_SIGNAL_FILE = env("PAGE_CACHE_SIGNAL_FILE", default=f"{_sqlite_name}.page-cache-signal")
+# Derived data (distrikt.core.derived) lives until its dataset changes, at most this long.
+DERIVED_CACHE_SECONDS = env.int("DERIVED_CACHE_SECONDS", default=24 * 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

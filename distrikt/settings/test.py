@@ -30,3 +30,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 ALLOW_DEMO_DATA = True
 KNOWLEDGE_LOAD_DEMO_CONTENT = True
+PAGE_CACHE_SIGNAL_FILE = str(VAR_DIR / "test-page-cache-signal")

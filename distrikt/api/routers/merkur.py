@@ -9,10 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from ninja import Query, Router, Schema
 
+from distrikt.core.derived import get_or_compute
 from distrikt.merkur import statistics
-from distrikt.merkur.caching import cached_data
 from distrikt.merkur.forms import ShopFilterForm
-from distrikt.merkur.models import Shop
+from distrikt.merkur.models import REGISTER_DATASET, Shop
 
 from ..schemas import Pagination, errors, object_or_404
 
@@ -132,7 +132,8 @@ def list_shops(
         }
         return json.dumps(data, cls=DjangoJSONEncoder).encode()
 
-    return _json_response(cached_data("shops:" + request.get_full_path(), page))
+    key = f"api-shops:{sorted(filters.dict().items())}:{limit}:{offset}"
+    return _json_response(get_or_compute(REGISTER_DATASET, key, page))
 
 
 def _json_response(content: bytes) -> HttpResponse:
@@ -165,8 +166,9 @@ def map_points(request: HttpRequest, filters: Query[ShopFilters]):
     """Coordinates of the filtered shops, for maps."""
     shops = _filtered(filters)
     return _json_response(
-        cached_data(
-            "map:" + request.get_full_path(),
+        get_or_compute(
+            REGISTER_DATASET,
+            f"api-map:{sorted(filters.dict().items())}",
             lambda: json.dumps(_map_points(shops)).encode(),
         )
     )
@@ -190,4 +192,4 @@ def _map_points(shops) -> list[dict]:
 @router.get("/merkur/statistics", response=StatisticsOut)
 def get_statistics(request: HttpRequest):
     """The dashboard's figures."""
-    return cached_data("statistics", statistics.build_dashboard)
+    return statistics.cached_dashboard()

@@ -9,16 +9,16 @@ import json
 from collections.abc import Callable
 from typing import Literal
 
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import get_language
 
 from ninja import Query, Router, Schema
 
 from distrikt.core import exports
-from distrikt.core.cache import current_generation
+from distrikt.core.derived import get_or_compute
 from distrikt.municipalities import indices
-from distrikt.municipalities.models import Indicator, Municipality, Observation
+from distrikt.municipalities.models import DATASET, Indicator, Municipality, Observation
 
 from ..schemas import errors
 
@@ -122,14 +122,18 @@ class DistrictIndexOut(Schema):
 
 def _respond(
     request: HttpRequest,
+    key: str,
     build: Callable[[], dict | list],
     csv_rows: Callable[[dict | list], list[dict]] | None = None,
 ) -> HttpResponse:
-    """JSON (or CSV) with ETag and Cache-Control, built once per content generation."""
+    """JSON (or CSV) with ETag and Cache-Control, built once per version of the municipality data.
+
+    `key` names the endpoint and its parsed parameters (never the raw query string, so
+    made-up parameters cannot fill the cache).
+    """
     as_csv = csv_rows is not None and request.GET.get("format") == "csv"
-    key = f"api:{current_generation()}:{as_csv}:{request.get_full_path()}"
-    cached = cache.get(key)
-    if cached is None:
+
+    def render() -> tuple[bytes, str, str]:
         payload = build()
         if as_csv:
             rows = csv_rows(payload)
@@ -139,9 +143,9 @@ def _respond(
         else:
             body = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
             content_type = "application/json"
-        cached = (body, content_type, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
-        cache.set(key, cached, 3600)
-    body, content_type, etag = cached
+        return (body, content_type, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
+
+    body, content_type, etag = get_or_compute(DATASET, f"api:{key}:{as_csv}", render, language=get_language())
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponse(status=304)
     else:
@@ -193,7 +197,9 @@ def list_municipalities(
         scores = indices.latest_published_scores()
         return [_municipality_dict(m, scores) for m in municipalities]
 
-    return _respond(request, build, csv_rows=lambda payload: payload)
+    return _respond(
+        request, f"municipalities:{county}:{centrality_class}", build, csv_rows=lambda payload: payload
+    )
 
 
 @router.get(
@@ -239,7 +245,7 @@ def get_municipality(request: HttpRequest, code: str):
         data["indicators"] = list(series.values())
         return data
 
-    return _respond(request, build)
+    return _respond(request, f"municipality:{code}", build)
 
 
 @router.get(
@@ -304,7 +310,7 @@ def district_index(
             for row in payload["results"]
         ]
 
-    return _respond(request, build, csv_rows=rows)
+    return _respond(request, f"district-index:{year}:{method}:{simplified}", build, csv_rows=rows)
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="The indicators", openapi_extra=CACHED)
@@ -315,7 +321,7 @@ def list_indicators(request: HttpRequest):
             for indicator in Indicator.objects.all()
         ]
 
-    return _respond(request, build)
+    return _respond(request, "indicators", build)
 
 
 @router.get(
@@ -357,4 +363,4 @@ def indicator_values(
             )
         ]
 
-    return _respond(request, build, csv_rows=lambda payload: payload)
+    return _respond(request, f"indicator-values:{code}:{year}", build, csv_rows=lambda payload: payload)

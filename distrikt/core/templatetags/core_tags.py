@@ -19,3 +19,11 @@ def percent(value: float | None, decimals: int = 1) -> str:
     if value is None:
         return "–"
     return number_format(value * 100, decimal_pos=decimals, use_l10n=True) + " %"
+
+
+@register.simple_tag(takes_context=True)
+def uncached_fragment(context, name: str, object_id: int) -> str:
+    """A piece of a cached page rendered afresh on every request (see core.cache.register_fragment)."""
+    from distrikt.core.cache import render_fragment
+
+    return render_fragment(name, context["request"], object_id)

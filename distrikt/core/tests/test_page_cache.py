@@ -60,12 +60,12 @@ def test_a_new_staff_member_shows_in_the_cached_list_at_once(client, bundled_sit
 def test_a_response_with_a_csrf_token_is_never_stored(rf):
     from django.http import HttpResponse
 
-    from distrikt.core.cache import AnonymousPageCacheMiddleware
+    from distrikt.core.cache import PageCacheMiddleware
 
     request = rf.get("/skjema/")
     request.META["CSRF_COOKIE_USED"] = True
-    assert AnonymousPageCacheMiddleware._may_store(request, HttpResponse("ok")) is False
-    assert AnonymousPageCacheMiddleware._may_store(rf.get("/skjema/"), HttpResponse("ok")) is True
+    assert PageCacheMiddleware._may_store(request, HttpResponse("ok")) is False
+    assert PageCacheMiddleware._may_store(rf.get("/skjema/"), HttpResponse("ok")) is True
     no_store = HttpResponse("ok")
     no_store["Cache-Control"] = "no-store"
-    assert AnonymousPageCacheMiddleware._may_store(rf.get("/skjema/"), no_store) is False
+    assert PageCacheMiddleware._may_store(rf.get("/skjema/"), no_store) is False

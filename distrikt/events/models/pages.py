@@ -105,6 +105,8 @@ class CachedRoutablePageMixin(RoutablePageMixin):
 class EventIndexPage(CachedRoutablePageMixin, BasePage):
     """The event calendar: upcoming events with filters, past events on request, iCal feeds."""
 
+    cache_query_params = ("kind", "theme", "target_group", "county", "month", "past", "side")
+
     lead = models.TextField(_("ingress"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("lead")]
@@ -150,6 +152,8 @@ class EventIndexPage(CachedRoutablePageMixin, BasePage):
 
 class EventPage(CachedRoutablePageMixin, BasePage):
     """One conference, workshop, course, webinar or online meeting, with registration."""
+
+    changes_datasets = ("events",)
 
     kind = models.CharField(_("type arrangement"), max_length=20, choices=EventKind.choices)
     lead = models.TextField(
@@ -396,6 +400,9 @@ class EventPage(CachedRoutablePageMixin, BasePage):
 
 class RegistrationQuestion(Orderable):
     """An extra question an editor adds to one event's registration form."""
+
+    # Part of the page: publishing the page purges it.
+    changes_datasets = ()
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Tekst")

@@ -90,6 +90,9 @@ class RegistrationQuerySet(models.QuerySet):
 class Registration(models.Model):
     """One person's registration for one event; holds personal data until anonymised."""
 
+    # Seats left are an uncached fragment of the event page (see events.fragments): no purge.
+    changes_datasets = ()
+
     event = models.ForeignKey(
         "events.EventPage",
         verbose_name=_("arrangement"),
@@ -176,6 +179,8 @@ class ExportLogQuerySet(models.QuerySet):
 
 class ExportLog(models.Model):
     """Who opened or exported an event's participant list, when, and in what format."""
+
+    changes_datasets = ()
 
     event = models.ForeignKey(
         "events.EventPage",

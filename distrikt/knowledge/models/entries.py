@@ -7,6 +7,10 @@ Any app's page joins the bank by implementing `knowledge_bank_entry()`; the sign
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The dataset of the page cache and derived data (facet counts) that a change of the bank's
+# index makes stale; the index is kept in sync on publish, unpublish, move and delete.
+DATASET = "knowledge-bank"
+
 
 class ContentType(models.TextChoices):
     """The kinds of content in the knowledge bank."""
@@ -44,6 +48,8 @@ class KnowledgeEntryQuerySet(models.QuerySet):
 
 class KnowledgeEntry(models.Model):
     """A page's row in the knowledge bank: what it is, when, and what it is tagged with."""
+
+    changes_datasets = (DATASET,)
 
     page = models.OneToOneField(
         "wagtailcore.Page",

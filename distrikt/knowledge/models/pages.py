@@ -24,7 +24,7 @@ from distrikt.core.page_views import view_for
 from ..blocks import RelatedContentBlock
 from ..forms import PdfUploadPageForm
 from ..validators import validate_isbn, validate_issn
-from .entries import ContentType
+from .entries import DATASET, ContentType
 
 CONTENT_PAGE_TYPES = [
     "knowledge.ArticlePage",
@@ -37,6 +37,9 @@ CONTENT_PAGE_TYPES = [
 
 class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     """The knowledge bank's front: every piece of knowledge with filters, counts and feeds."""
+
+    shows_datasets = (DATASET, "events", "organisation")
+    cache_query_params = ("q", "sort", "page", "tema", "type", "malgruppe", "fylke", "kommune", "ar")
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)
@@ -65,6 +68,8 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
 
 class ThemePage(RoutablePageMixin, BasePage):
     """One knowledge area: an introduction, its experts and everything tagged with it."""
+
+    shows_datasets = (DATASET, "organisation")
 
     knowledge_area = models.OneToOneField(
         "organisation.KnowledgeArea",

@@ -124,7 +124,9 @@ def test_a_changed_shop_queues_one_recompute_after_commit(django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         ShopFactory()
         ShopFactory()
-    assert len(callbacks) == 1
+    # The page cache repeats its purges after commit too; those are not recomputations.
+    recomputes = [callback for callback in callbacks if not callback.__module__.startswith("distrikt.core.")]
+    assert len(recomputes) == 1
     assert calls == [1]
 
 

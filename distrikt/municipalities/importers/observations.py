@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from distrikt.core.cache import bump_generation
+from distrikt.core.derived import bump_datasets
 
 from ..indicators import BY_CODE
-from ..models import Indicator, Municipality, Observation
+from ..models import DATASET, Indicator, Municipality, Observation
 
 
 @dataclass(frozen=True)
@@ -106,5 +106,5 @@ def write_observations(rows: list[ObservationRow], *, replace: bool) -> tuple[in
             ["value", "is_estimate", "status", "method_version"],
             batch_size=2000,
         )
-    bump_generation()
+    bump_datasets(DATASET)
     return len(to_create), len(to_update)

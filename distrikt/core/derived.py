@@ -1,0 +1,74 @@
+"""Derived data (indices, statistics, facet counts, accessibility) cached by the data version.
+
+Every dataset (`municipalities`, `merkur-register`, `knowledge-bank`, …) has a version
+token in the shared cache. A computed value is stored under the versions of the datasets it
+was computed from, so it stays valid until an import, a recomputation or a change of one of
+those datasets bumps a version; publishing an unrelated page leaves it alone. Bumping a
+dataset also purges the cached pages that show it (tag `dataset:<name>`).
+
+    figures = get_or_compute("municipalities", "feature-table", build_feature_table)
+    labels = get_or_compute("municipalities", "index-status", build_status, language=get_language())
+
+Anything holding text must pass the language it was rendered in.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from .cache import dataset_tag, new_token, purge_tags
+
+VERSION_PREFIX = "derived:version:"
+VALUE_PREFIX = "derived:value:"
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+def dataset_versions(datasets: Iterable[str]) -> dict[str, int]:
+    keys = [VERSION_PREFIX + name for name in datasets]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            token = new_token()
+            found[key] = token if cache.add(key, token, None) else cache.get(key)
+    return {key[len(VERSION_PREFIX) :]: found[key] for key in keys}
+
+
+def bump_datasets(*datasets: str) -> None:
+    """The data behind these datasets changed: recompute what came from them, purge pages showing them."""
+    if not datasets:
+        return
+    _new_versions(datasets)
+    if transaction.get_connection().in_atomic_block:
+        # Again after commit: a value computed from the old rows meanwhile must not survive.
+        transaction.on_commit(lambda: _new_versions(datasets))
+    purge_tags(dataset_tag(name) for name in datasets)
+
+
+def _new_versions(datasets: Iterable[str]) -> None:
+    cache.set_many({VERSION_PREFIX + name: new_token() for name in datasets}, None)
+
+
+def get_or_compute(
+    dataset: str | tuple[str, ...],
+    key: str,
+    compute: Callable[[], T],
+    *,
+    language: str | None = None,
+    timeout: int | None = None,
+) -> T:
+    """The value of `compute()` for the current version of `dataset` (and `language`, if text)."""
+    datasets = (dataset,) if isinstance(dataset, str) else dataset
+    versions = dataset_versions(datasets)
+    raw = repr((sorted(versions.items()), language or "-", key))
+    cache_key = VALUE_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    value = cache.get(cache_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(cache_key, value, timeout or settings.DERIVED_CACHE_SECONDS)
+    return value  # type: ignore[return-value]

@@ -1,0 +1,62 @@
+"""Derived data is computed once per version of its dataset (and language), not per publish."""
+
+from django.utils import translation
+
+import pytest
+
+from distrikt.core.derived import bump_datasets, dataset_versions, get_or_compute
+from distrikt.core.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> int:
+        self.calls += 1
+        return self.calls
+
+
+def test_a_value_is_computed_once_per_dataset_version():
+    compute = Counter()
+    assert get_or_compute("test-data", "sum", compute) == 1
+    assert get_or_compute("test-data", "sum", compute) == 1
+    assert compute.calls == 1
+
+
+def test_an_import_bump_makes_it_recompute():
+    compute = Counter()
+    get_or_compute("test-data", "sum", compute)
+    bump_datasets("test-data")
+    assert get_or_compute("test-data", "sum", compute) == 2
+
+
+def test_a_bump_of_another_dataset_leaves_it_alone():
+    compute = Counter()
+    get_or_compute("test-data", "sum", compute)
+    bump_datasets("other-data")
+    assert get_or_compute("test-data", "sum", compute) == 1
+
+
+def test_publishing_a_page_does_not_make_it_recompute(home_page):
+    compute = Counter()
+    get_or_compute(("municipalities", "merkur-register"), "sum", compute)
+    before = dataset_versions(["municipalities", "merkur-register", "organisation"])
+    page = home_page.add_child(instance=StandardPage(title="Nyheit", slug="nyheit"))
+    page.lead = "Endra"
+    page.save_revision().publish()
+    assert dataset_versions(["municipalities", "merkur-register", "organisation"]) == before
+    assert get_or_compute(("municipalities", "merkur-register"), "sum", compute) == 1
+
+
+def test_text_is_kept_per_language():
+    def label() -> str:
+        return translation.get_language()
+
+    with translation.override("nn"):
+        nynorsk = get_or_compute("test-data", "label", label, language=translation.get_language())
+    with translation.override("nb"):
+        bokmaal = get_or_compute("test-data", "label", label, language=translation.get_language())
+    assert (nynorsk, bokmaal) == ("nn", "nb")
