@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml uv.lock
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 distrikt/static/vendor/.copied: node_modules/.installed scripts/vendor.mjs

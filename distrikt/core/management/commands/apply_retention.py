@@ -1,20 +1,19 @@
 """Run the daily retention job: every app's rule for deleting or anonymising old data."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from distrikt.core import retention
+from distrikt.core.management.task_command import TaskCommand
 from distrikt.core.tasks import apply_retention
 
 
-class Command(BaseCommand):
+class Command(TaskCommand):
     help = "Delete or anonymise data past its retention period (every registered rule)."
+    task = apply_retention
+    enqueued_message = "Enqueued retention task {id}."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--enqueue",
-            action="store_true",
-            help="Put the work on the task queue instead of doing it now.",
-        )
+        super().add_arguments(parser)
         parser.add_argument(
             "--only",
             action="append",
@@ -31,8 +30,7 @@ class Command(BaseCommand):
         if enqueue:
             if only:
                 raise CommandError("--enqueue runs every rule; leave out --only.")
-            result = apply_retention.enqueue()
-            self.stdout.write(f"Enqueued retention task {result.id}.")
+            super().handle(enqueue=True)
             return
         try:
             counts = retention.apply_retention(only=only)
