@@ -1,7 +1,7 @@
 """Import of shops from Excel (.xlsx) or CSV: a validation report first, then all-or-nothing.
 
-Each row is checked with the same form as the register's edit page, so the messages are
-the same. By default nothing is written when any row fails; the user may choose to
+Each row is checked with the register's edit form (ShopRowForm, with the lookups loaded
+once for the file), so the messages are the same; the valid rows are inserted in bulk. By default nothing is written when any row fails; the user may choose to
 import only the valid rows. Files are read within limits (MERKUR_IMPORT_MAX_ROWS and
 MERKUR_IMPORT_MAX_COLUMNS), whatever size a sheet declares.
 """
