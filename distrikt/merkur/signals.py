@@ -4,10 +4,10 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from distrikt.core.cache import bump_generation
+from distrikt.core.derived import bump_datasets
 
 from .importers import shops_imported
-from .models import Shop
+from .models import REGISTER_DATASET, Shop
 from .services import schedule_accessibility_update
 
 
@@ -20,6 +20,6 @@ def shop_changed(sender, **kwargs) -> None:
 @receiver(shops_imported)
 def shops_were_imported(sender, **kwargs) -> None:
     # The shops were inserted in bulk, without post_save: recompute the accessibility once,
-    # and make the cached pages stale once, when the import has committed.
+    # and make the register's derived data and cached pages stale once, when the import has committed.
     schedule_accessibility_update()
-    transaction.on_commit(bump_generation)
+    transaction.on_commit(lambda: bump_datasets(REGISTER_DATASET))

@@ -2,16 +2,14 @@
 side effects of saving the shops one by one: Wagtail's usage index, one accessibility
 recompute and one page-cache purge after the commit."""
 
-from django.core.cache import cache
-
 from wagtail.models import ReferenceIndex
 
 import pytest
 
-from distrikt.core.cache import GENERATION_KEY, current_generation
+from distrikt.core.derived import dataset_versions
 from distrikt.merkur import importers, services
 from distrikt.merkur.factories import ChainFactory, valid_organisation_number
-from distrikt.merkur.models import ImportJob, ImportJobStatus, Shop
+from distrikt.merkur.models import REGISTER_DATASET, ImportJob, ImportJobStatus, Shop
 from distrikt.merkur.services import start_shop_import
 from distrikt.municipalities.factories import MunicipalityFactory
 
@@ -71,16 +69,15 @@ def test_an_import_schedules_one_accessibility_update_and_one_cache_purge_after_
     queued = []
     monkeypatch.setattr(services, "_enqueue_accessibility_update", lambda: queued.append("update"))
     job = start_shop_import(advisor, "butikkar.csv", shop_csv(20))
-    cache.set(GENERATION_KEY, 5, None)
+    before = dataset_versions([REGISTER_DATASET])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         importers.run_import_job(job.pk)
-    assert cache.get(GENERATION_KEY) == 5
+    assert dataset_versions([REGISTER_DATASET]) == before
     assert queued == []
     for callback in callbacks:
         callback()
     assert queued == ["update"]
-    assert cache.get(GENERATION_KEY) == 6
-    assert current_generation() == 6
+    assert dataset_versions([REGISTER_DATASET]) != before
 
 
 def test_a_failed_save_leaves_neither_shops_nor_references(municipality, chain, advisor, monkeypatch):
