@@ -257,10 +257,11 @@ def select_entries(params: Mapping[str, str]) -> EntrySelection:
             scores = dict(ranked)
             base = base.filter(pk__in=list(scores))
     facets = cached_facet_counts(base, filters, scope=query)
-    entries: KnowledgeEntryQuerySet | RankedEntries = apply_filters(base, filters).newest_first()
+    newest = apply_filters(base, filters).newest_first()
     sort = sort or ("relevance" if query else "newest")
+    entries: KnowledgeEntryQuerySet | RankedEntries = newest
     if query and sort == "relevance" and scores:
-        entries = RankedEntries(entries, scores)
+        entries = RankedEntries(newest, scores)
     return EntrySelection(
         entries=entries, facets=facets, filters=filters, ignored=ignored, query=query, sort=sort
     )
