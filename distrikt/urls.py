@@ -14,9 +14,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from distrikt.api.urls import urlpatterns as api_urlpatterns
+from distrikt.api.api import api
 from distrikt.core import views as core_views
 from distrikt.core.sitemap import PageSitemap
+from distrikt.search.api import router as search_api_router
+
+# The search app owns its API routes; they join the API here, before `api.urls` is built,
+# so that neither `search` nor `api` imports the other.
+api.add_router("/", search_api_router)
 
 urlpatterns = [
     path("ping", core_views.ping, name="ping"),
@@ -28,7 +33,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    *api_urlpatterns,
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

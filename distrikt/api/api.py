@@ -1,4 +1,6 @@
-"""The public HTTP API, version 1. Each domain has its own router module here.
+"""The public HTTP API, version 1. Each domain has its own router module here; the search
+app owns its router (`distrikt.search.api`), which `distrikt/urls.py` attaches before it
+builds the URL patterns.
 
 The OpenAPI schema is published at /api/v1/openapi.json and documented at /api/v1/docs.
 """
@@ -6,7 +8,7 @@ The OpenAPI schema is published at /api/v1/openapi.json and documented at /api/v
 from ninja import NinjaAPI
 
 from .docs import SelfHostedSwagger
-from .routers import events, knowledge, merkur, municipalities, search
+from .routers import events, knowledge, merkur, municipalities
 
 api = NinjaAPI(
     title="Distriktssenteret API",
@@ -18,6 +20,5 @@ api = NinjaAPI(
 
 api.add_router("/", municipalities.router)
 api.add_router("/", knowledge.router)
-api.add_router("/", search.router)
 api.add_router("/", events.router)
 api.add_router("/", merkur.router)

@@ -37,3 +37,20 @@ class PdfUploadPageForm(WagtailAdminPageForm):
             page.save()
             self.save_m2m()
         return page
+
+
+class KnowledgeFilterForm(forms.Form):
+    """The knowledge index's GET form: search words, sorting and one value per facet.
+
+    The fields take any text: a value that names nothing is ignored and named on the page
+    (see `services.parse_filters`), rather than making the whole form invalid.
+    """
+
+    q = forms.CharField(required=False)
+    sort = forms.CharField(required=False)
+    tema = forms.CharField(required=False)
+    type = forms.CharField(required=False)
+    malgruppe = forms.CharField(required=False)
+    fylke = forms.CharField(required=False)
+    kommune = forms.CharField(required=False)
+    ar = forms.CharField(required=False)

@@ -2,8 +2,9 @@
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -46,19 +47,6 @@ class Facet:
     key: str
     label: str
     options: list[FacetOption] = field(default_factory=list)
-
-
-@dataclass
-class EntrySearch:
-    """The answer to one knowledge-index request."""
-
-    page: PaginatorPage
-    total: int
-    facets: list[Facet]
-    filters: dict[str, str]
-    ignored: list[str]
-    query: str
-    sort: str
 
 
 def clean_query(raw: str | None) -> str:
@@ -181,8 +169,81 @@ def cached_facet_counts(
     )
 
 
+class RankedEntries(Sequence):
+    """Entries in relevance order; a slice (one page) loads only its own entries."""
+
+    def __init__(self, entries: KnowledgeEntryQuerySet, scores: Mapping[int, float]) -> None:
+        ordered = sorted(
+            entries.values_list("pk", "date"),
+            key=lambda row: (-scores.get(row[0], 0.0), -row[1].toordinal()),
+        )
+        self._pks = [pk for pk, _date in ordered]
+        self._entries = entries
+
+    def __len__(self) -> int:
+        return len(self._pks)
+
+    @overload
+    def __getitem__(self, index: int) -> KnowledgeEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[KnowledgeEntry]: ...
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self._load([self._pks[index]])[0]
+        return self._load(self._pks[index])
+
+    def _load(self, pks: list[int]) -> list[KnowledgeEntry]:
+        by_pk = self._entries.in_bulk(pks)
+        return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+@dataclass
+class EntrySelection:
+    """The entries a knowledge-index request selects (not yet paged), with its facets."""
+
+    entries: KnowledgeEntryQuerySet | RankedEntries
+    facets: list[Facet]
+    filters: dict[str, str]
+    ignored: list[str]
+    query: str
+    sort: str
+
+
+@dataclass
+class EntrySearch:
+    """The answer to one knowledge-index request: one page of the selection and its facets."""
+
+    page: PaginatorPage
+    total: int
+    facets: list[Facet]
+    filters: dict[str, str]
+    ignored: list[str]
+    query: str
+    sort: str
+
+    @classmethod
+    def of(cls, selection: EntrySelection, page: PaginatorPage) -> "EntrySearch":
+        return cls(
+            page=page,
+            total=page.paginator.count,
+            facets=selection.facets,
+            filters=selection.filters,
+            ignored=selection.ignored,
+            query=selection.query,
+            sort=selection.sort,
+        )
+
+
 def search_entries(params: Mapping[str, str]) -> EntrySearch:
-    """Filter, optionally search, sort and paginate the knowledge bank."""
+    """Filter, optionally search, sort and paginate the knowledge bank (the API's list)."""
+    selection = select_entries(params)
+    return EntrySearch.of(selection, Paginator(selection.entries, PAGE_SIZE).get_page(params.get("page")))
+
+
+def select_entries(params: Mapping[str, str]) -> EntrySelection:
+    """Filter, optionally search and sort the knowledge bank; `filter_list` pages the result."""
     query = clean_query(params.get("q"))
     filters, ignored = parse_filters(params)
     sort = params.get("sort") if params.get("sort") in ("relevance", "newest") else ""
@@ -196,28 +257,13 @@ def search_entries(params: Mapping[str, str]) -> EntrySearch:
             scores = dict(ranked)
             base = base.filter(pk__in=list(scores))
     facets = cached_facet_counts(base, filters, scope=query)
-    entries = apply_filters(base, filters).newest_first()
+    newest = apply_filters(base, filters).newest_first()
     sort = sort or ("relevance" if query else "newest")
+    entries: KnowledgeEntryQuerySet | RankedEntries = newest
     if query and sort == "relevance" and scores:
-        ordered = sorted(
-            entries.values_list("pk", "date"),
-            key=lambda row: (-scores.get(row[0], 0.0), -row[1].toordinal()),
-        )
-        paginator = Paginator([pk for pk, _date in ordered], PAGE_SIZE)
-        page = paginator.get_page(params.get("page"))
-        by_pk = entries.in_bulk(list(page.object_list))
-        page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
-    else:
-        paginator = Paginator(entries, PAGE_SIZE)
-        page = paginator.get_page(params.get("page"))
-    return EntrySearch(
-        page=page,
-        total=paginator.count,
-        facets=facets,
-        filters=filters,
-        ignored=ignored,
-        query=query,
-        sort=sort,
+        entries = RankedEntries(newest, scores)
+    return EntrySelection(
+        entries=entries, facets=facets, filters=filters, ignored=ignored, query=query, sort=sort
     )
 
 

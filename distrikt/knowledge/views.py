@@ -1,34 +1,46 @@
 """Views behind the knowledge bank's routable pages (thin: parse, query, render)."""
 
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
+from distrikt.core.filtering import filter_list
 from distrikt.core.page_views import page_view
 
 from . import services
 from .feeds import feed_response
+from .forms import KnowledgeFilterForm
 from .models import KnowledgeIndexPage, ThemePage
 
 
-def _query_without(params, *keys: str) -> str:
+def _query_without(params: QueryDict, *keys: str) -> str:
     kept = [(k, v) for k, v in params.items() if k not in keys and v]
     return urlencode(kept)
 
 
 @page_view(KnowledgeIndexPage, "entry_list")
 def entry_list(request: HttpRequest, page: KnowledgeIndexPage) -> HttpResponse:
-    result = services.search_entries(request.GET)
-    params = {key: request.GET.get(key, "") for key in ("q", "sort", *services.FILTER_KEYS)}
+    selections: list[services.EntrySelection] = []
+
+    def narrow(data: dict) -> Sequence:
+        selections.append(services.select_entries(data))
+        return selections[-1].entries
+
+    listing = filter_list(
+        request, KnowledgeFilterForm(request.GET or None), narrow, per_page=services.PAGE_SIZE
+    )
+    result = services.EntrySearch.of(selections[-1], listing.page_obj)
     today = timezone.localdate()
     context = {
+        "listing": listing,
         "result": result,
         "today": today,
         "upcoming_webinars": services.upcoming_webinars(today),
-        "page_query": _query_without(params, "page"),
+        "page_query": listing.query_string,
         "remove_links": [
-            (facet.label, _query_without(params, facet.key, "page"))
+            (facet.label, _query_without(request.GET, facet.key, "page"))
             for facet in result.facets
             if facet.key in result.filters
         ],

@@ -1,7 +1,12 @@
 """Forms of the Merkur register. Messages are Nynorsk; bound forms keep what was typed."""
 
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
+from django.db.models import Model
+from django.forms.models import construct_instance
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -172,6 +177,86 @@ class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
                 _("Fyll inn både breiddegrad og lengdegrad, eller ingen av dei."),
             )
         return data
+
+
+class LookupChoiceField(forms.ModelChoiceField):
+    """A model choice found in a dict loaded beforehand (`instances`, keyed by primary key as
+    text) instead of one query per form; the same messages as ModelChoiceField."""
+
+    instances: Mapping[str, Model] = {}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.instances[str(value)]
+        except KeyError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+
+@dataclass(frozen=True)
+class ShopRowLookups:
+    """What checking an import row needs from the database, loaded once for the whole file."""
+
+    municipalities: Mapping[str, Municipality]
+    chains: Mapping[str, Chain]
+    numbers_in_use: Set[str]
+
+    @classmethod
+    def load(cls) -> "ShopRowLookups":
+        return cls(
+            municipalities={str(m.pk): m for m in Municipality.objects.current()},
+            chains={str(chain.pk): chain for chain in Chain.objects.all()},
+            numbers_in_use=frozenset(Shop.objects.values_list("organisation_number", flat=True)),
+        )
+
+
+class ShopRowForm(ShopForm):
+    """One row of an import file: the register's form and messages, but a new shop is always
+    in operation (no status or closure fields), and the lookups are loaded once for the
+    file (`ShopRowLookups`), so checking a row asks the database nothing."""
+
+    municipality = LookupChoiceField(label=_("Kommune"), queryset=Municipality.objects.current())
+    chain = Shop._meta.get_field("chain").formfield(form_class=LookupChoiceField)
+
+    class Meta(ShopForm.Meta):
+        fields = [
+            name for name in ShopForm.Meta.fields if name not in ("status", "closed_on", "closure_reason")
+        ]
+
+    def __init__(self, *args, lookups: ShopRowLookups, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lookups = lookups
+        self.fields["municipality"].instances = lookups.municipalities
+        self.fields["chain"].instances = lookups.chains
+
+    def _post_clean(self) -> None:
+        # As ModelForm's, without the model's check constraint: it concerns only the status
+        # and closure fields, which a row cannot set, and Django checks it with a query.
+        exclude = self._get_validation_exclusions()
+        try:
+            self.instance = construct_instance(self, self.instance, self._meta.fields, self._meta.exclude)
+            self.instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except forms.ValidationError as error:
+            self._update_errors(error)
+        if self._validate_unique:
+            self.validate_unique()
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # The municipality and chain were found among the rows loaded for the file, so the
+        # model need not ask the database again whether they exist.
+        return super()._get_validation_exclusions() | {"municipality", "chain"}
+
+    def validate_unique(self) -> None:
+        # Only the organisation number is unique; it is looked up in the numbers loaded
+        # beforehand. A shop saved since then makes the save fail (IntegrityError): nothing is saved.
+        if "organisation_number" in self._get_validation_exclusions():
+            return
+        if self.cleaned_data.get("organisation_number") in self.lookups.numbers_in_use:
+            error = self.instance.unique_error_message(Shop, ("organisation_number",))
+            self._update_errors(forms.ValidationError({"organisation_number": [error]}))
 
 
 class ServiceStartForm(DesignsystemetFormMixin, forms.Form):

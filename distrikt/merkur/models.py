@@ -468,6 +468,9 @@ class ImportJob(models.Model):
     # {"file_errors": [str], "errors": [{"row_number", "name", "messages"}], "valid_rows": int}
     report = models.JSONField(_("rapport"), default=dict, blank=True)
 
+    # Jobs show only to advisors: saving one leaves the public page cache alone.
+    affects_public_pages = False
+
     objects = ImportJobQuerySet.as_manager()
 
     class Meta:

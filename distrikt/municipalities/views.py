@@ -12,6 +12,7 @@ from distrikt.core import maps
 from distrikt.core.breadcrumbs import Crumb, trail
 from distrikt.core.cache import add_cache_tags, dataset_tag, page_cache
 from distrikt.core.exports import Table, csv_dialect_for, export_response
+from distrikt.core.filtering import filter_list
 
 from .forms import (
     SIZE_BANDS,
@@ -40,9 +41,12 @@ def _crumbs(*extra: tuple[str, str]) -> list[Crumb]:
     return trail((reverse("municipalities:overview"), _("Kommunar")), *extra)
 
 
-def _filtered(form: OverviewFilterForm, scores: dict) -> list[Municipality]:
+# The whole overview fits on one page: it is a table to sort and a map to colour, not to page.
+OVERVIEW_PER_PAGE = 500
+
+
+def _filtered(data: dict, scores: dict) -> list[Municipality]:
     municipalities = Municipality.objects.current().select_related("county")
-    data = form.cleaned_data if form.is_valid() else {}
     if data.get("fylke"):
         municipalities = municipalities.filter(county__code=data["fylke"])
     if data.get("klasse"):
@@ -90,7 +94,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     """All current municipalities in a filterable table and a map."""
     scores = latest_published_scores()
     form = OverviewFilterForm(request.GET or None, has_index=bool(scores))
-    municipalities = _filtered(form, scores)
+    listing = filter_list(request, form, lambda data: _filtered(data, scores), per_page=OVERVIEW_PER_PAGE)
+    municipalities = listing.object_list
     indicator = (form.cleaned_data.get("kart") if form.is_valid() else "") or "folketal"
     values = {municipality.code: _map_value(municipality, indicator) for municipality in municipalities}
     colours, legend = maps.classify(values)
@@ -124,6 +129,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         request,
         "municipalities/overview.html",
         {
+            "listing": listing,
             "form": form,
             "municipalities": municipalities,
             "has_index": bool(scores),

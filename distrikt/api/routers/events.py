@@ -4,10 +4,9 @@ import datetime
 
 from ninja import Field, Query, Router, Schema
 
+from distrikt.core.api_schemas import errors, object_or_404
 from distrikt.events.models import EventKind, EventPage
 from distrikt.events.services import seat_counts
-
-from ..schemas import errors, object_or_404
 
 router = Router(tags=["events"])
 

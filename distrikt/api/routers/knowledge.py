@@ -6,10 +6,9 @@ from django.http import HttpRequest
 
 from ninja import Router, Schema
 
+from distrikt.core.api_schemas import errors, object_or_404
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import search_entries
-
-from ..schemas import errors, object_or_404
 
 router = Router(tags=["knowledge"])
 

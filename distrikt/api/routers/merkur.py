@@ -9,12 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from ninja import Query, Router, Schema
 
+from distrikt.core.api_schemas import Pagination, errors, object_or_404
 from distrikt.core.derived import get_or_compute
 from distrikt.merkur import statistics
 from distrikt.merkur.forms import ShopFilterForm
 from distrikt.merkur.models import REGISTER_DATASET, Shop
-
-from ..schemas import Pagination, errors, object_or_404
 
 router = Router(tags=["merkur"])
 

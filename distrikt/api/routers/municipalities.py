@@ -16,11 +16,10 @@ from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 
 from distrikt.core import exports
+from distrikt.core.api_schemas import errors
 from distrikt.core.derived import get_or_compute
 from distrikt.municipalities import indices
 from distrikt.municipalities.models import DATASET, Indicator, Municipality, Observation
-
-from ..schemas import errors
 
 router = Router(tags=["municipalities"])
 

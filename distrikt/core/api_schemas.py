@@ -1,4 +1,5 @@
-"""What every router shares: the documented error bodies, pagination and safe lookups.
+"""What every API router shares (the api app's and the search app's): the documented error
+bodies, pagination and safe lookups.
 
 Each operation declares the error answers it can give (`errors(404, 422)`), so the
 OpenAPI document lists every status code a client can meet and the shape of its body.
@@ -12,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from ninja import Field, Schema
 
-from distrikt.core.converters import MAX_DATABASE_INT, MIN_DATABASE_INT
+from .converters import MAX_DATABASE_INT, MIN_DATABASE_INT
 
 ModelT = TypeVar("ModelT", bound=Model)
 

@@ -1,4 +1,8 @@
-"""API routes for the site-wide search: the same search as /sok/, and autocomplete."""
+"""The search app's API routes: the same search as /sok/, and autocomplete.
+
+Search owns them; `distrikt/urls.py` attaches this router to the public API, so neither
+`search` nor `api` imports the other.
+"""
 
 import datetime
 
@@ -6,12 +10,17 @@ from django.http import HttpRequest
 
 from ninja import Router, Schema
 
-from distrikt.search import engine
-from distrikt.search.models import ResultType
+from distrikt.core.api_schemas import errors
 
-from ..schemas import errors
+from . import engine
+from .models import ResultType
 
 router = Router(tags=["search"])
+
+# The operation ids the published document has always given (the routes once lived in
+# distrikt.api.routers.search); clients generated from it keep working.
+SEARCH_OPERATION_ID = "distrikt_api_routers_search_search"
+AUTOCOMPLETE_OPERATION_ID = "distrikt_api_routers_search_autocomplete"
 
 
 class HitOut(Schema):
@@ -40,7 +49,12 @@ class SuggestionOut(Schema):
     type: str
 
 
-@router.get("/search", response={200: SearchOut, **errors(422)}, summary="Search the whole site")
+@router.get(
+    "/search",
+    response={200: SearchOut, **errors(422)},
+    summary="Search the whole site",
+    operation_id=SEARCH_OPERATION_ID,
+)
 def search(
     request: HttpRequest,
     q: str = "",
@@ -90,6 +104,7 @@ def search(
     "/search/autocomplete",
     response={200: list[SuggestionOut], **errors(422)},
     summary="Suggestions while typing",
+    operation_id=AUTOCOMPLETE_OPERATION_ID,
 )
 def autocomplete(request: HttpRequest, q: str = ""):
     return [
