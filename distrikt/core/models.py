@@ -164,6 +164,9 @@ class RateLimitCounter(models.Model):
     count = models.PositiveIntegerField(default=0)
     expires_at = models.DateTimeField(db_index=True)
 
+    # Counters show on no public page: a change purges nothing from the page cache.
+    changes_datasets = ()
+
     class Meta:
         verbose_name = _("teljar for avgrensing")
         verbose_name_plural = _("teljarar for avgrensing")
@@ -218,6 +221,8 @@ class OutboxMessage(models.Model):
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
 
     objects = OutboxMessageQuerySet.as_manager()
+    # Mail shows on no public page: a change purges nothing from the page cache.
+    changes_datasets = ()
 
     class Meta:
         verbose_name = _("e-post i utboksen")

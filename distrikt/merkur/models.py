@@ -469,7 +469,7 @@ class ImportJob(models.Model):
     report = models.JSONField(_("rapport"), default=dict, blank=True)
 
     # Jobs show only to advisors: saving one leaves the public page cache alone.
-    affects_public_pages = False
+    changes_datasets = ()
 
     objects = ImportJobQuerySet.as_manager()
 
