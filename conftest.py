@@ -48,6 +48,8 @@ def _restore_migration_data_at_end(django_db_setup, django_db_blocker):
     """Leave a reused test database as the migrations made it, after any flush."""
     yield
     with django_db_blocker.unblock():
+        if Page._meta.db_table not in connection.introspection.table_names():
+            return  # a run of tests that never touched the database
         if Page.objects.exists():
             return
         contents = getattr(connection, "_test_serialized_contents", None)
