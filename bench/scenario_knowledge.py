@@ -90,6 +90,17 @@ WORDS = [
     "kraftverk",
     "merkur",
     "webinar",
+    # compound parts, rule-only pairs, typing errors and names (issue 11)
+    "butikk",
+    "kommune",
+    "tilleggstjenester",
+    "klimatilpasning",
+    "ordførar",
+    "nærbutik",
+    "innbyggjarne",
+    "Guovdageaidnu",
+    "4601",
+    "distriktsindeks",
 ]
 
 
@@ -129,6 +140,10 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
         api = [f"/api/v1/search?q={quote(q)}" for q in query_list]
         page_two = [f"/api/v1/search?q={quote(q)}&page=2" for q in query_list[:50]]
         html = [f"/sok/?q={quote(q)}" for q in query_list]
+        faceted = [
+            f"/sok/?q={quote(q)}&{extra}"
+            for q, extra in zip(query_list, ["type=article", "sprak=nb", "sort=dato", "ar=2020"] * 50, strict=False)
+        ]
         suggest = [f"/api/v1/search/autocomplete?q={quote(q[:4])}" for q in query_list]
         floor = measure(server.url, ["/ping"], concurrency=4, requests=1000)
         rows = [
@@ -148,6 +163,10 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
             (
                 "search page /sok/",
                 measure(server.url, html, concurrency=4, requests=1000),
+            ),
+            (
+                "search page /sok/ with facets/sort",
+                measure(server.url, faceted, concurrency=4, requests=1000),
             ),
             (
                 "autocomplete",

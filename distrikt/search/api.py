@@ -13,7 +13,7 @@ from ninja import Router, Schema
 from distrikt.core.api_schemas import errors
 
 from . import engine
-from .models import ResultType
+from .sources import type_labels
 
 router = Router(tags=["search"])
 
@@ -31,6 +31,21 @@ class HitOut(Schema):
     snippet: str
     language: str
     date: datetime.date | None
+    is_demo: bool
+    is_upcoming: bool
+
+
+class FacetOptionOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetOut(Schema):
+    key: str
+    label: str
+    options: list[FacetOptionOut]
 
 
 class SearchOut(Schema):
@@ -41,12 +56,16 @@ class SearchOut(Schema):
     page_count: int
     results: list[HitOut]
     ignored_filters: list[str]
+    facets: list[FacetOut]
+    sort: str
+    corrected_query: str
 
 
 class SuggestionOut(Schema):
     title: str
     url: str
     type: str
+    is_demo: bool
 
 
 @router.get(
@@ -65,6 +84,8 @@ def search(
     fylke: str = "",
     kommune: str = "",
     ar: str = "",
+    sprak: str = "",
+    sort: str = "",
 ):
     results = engine.search(
         {
@@ -76,6 +97,8 @@ def search(
             "fylke": fylke,
             "kommune": kommune,
             "ar": ar,
+            "sprak": sprak,
+            "sort": sort,
         }
     )
     return {
@@ -93,10 +116,25 @@ def search(
                 "snippet": str(hit.snippet),
                 "language": hit.language,
                 "date": hit.date,
+                "is_demo": hit.is_demo,
+                "is_upcoming": hit.is_upcoming,
             }
             for hit in results.hits
         ],
         "ignored_filters": results.ignored,
+        "facets": [
+            {
+                "key": facet.key,
+                "label": facet.label,
+                "options": [
+                    {"value": o.value, "label": o.label, "count": o.count, "selected": o.is_selected}
+                    for o in facet.options
+                ],
+            }
+            for facet in results.facets
+        ],
+        "sort": results.sort,
+        "corrected_query": results.corrected_query,
     }
 
 
@@ -107,11 +145,18 @@ def search(
     operation_id=AUTOCOMPLETE_OPERATION_ID,
 )
 def autocomplete(request: HttpRequest, q: str = ""):
+    return engine_suggestions(q)
+
+
+def engine_suggestions(query: str) -> list[dict]:
+    """Autocomplete answers: title, address, type label and the demo mark."""
+    labels = type_labels()
     return [
         {
             "title": document.title,
             "url": document.url,
-            "type": str(ResultType(document.result_type).label),
+            "type": labels.get(document.result_type, document.result_type),
+            "is_demo": document.is_demo,
         }
-        for document in engine.autocomplete(q)
+        for document in engine.autocomplete(query)
     ]

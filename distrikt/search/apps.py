@@ -16,10 +16,11 @@ class SearchConfig(AppConfig):
         from distrikt.core import retention
         from distrikt.knowledge.ranking import register_ranker
 
-        from . import signals  # noqa: F401  (connects the index sync)
+        from . import signals
         from .engine import rank_pages
         from .retention import delete_expired_queries
 
+        signals.connect_sources()
         register_ranker(rank_pages)
         retention.register(
             "search.queries",

@@ -1,24 +1,40 @@
-"""Run a site-wide search over our own normalised term index.
+"""Run a site-wide search over our own term index, with facets and spelling correction.
 
-One engine on every database: Nynorsk and Bokmål forms are matched the same way on SQLite
-and PostgreSQL. (Wagtail's search backend only serves the editors' admin search.)
+One engine on every database: the matching is one SQL statement over plain indexed
+tables, and everything after it (facets, filters, sorting, ties) is done in Python over
+at most CANDIDATE_WINDOW rows, with integer scores and a total order, so SQLite and
+PostgreSQL give the same results in the same order.
 """
 
+import datetime
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import apply_filters, parse_filters
+from distrikt.organisation.models import KnowledgeArea
 
-from .indexer import TITLE_WEIGHT
-from .models import ResultType, SearchDocument, SearchTerm
-from .morphology import normalise, query_terms, stem_prefix
+from .indexer import TITLE_TERM_WEIGHT
+from .models import ResultType, SearchDocument, SearchTerm, SearchWord
+from .morphology import (
+    MIN_CORRECTED_LENGTH,
+    compound_parts,
+    normalise,
+    one_edit_away,
+    query_terms,
+    stem_prefix,
+    words_of,
+)
+from .sources import type_labels
 
 PAGE_SIZE = 20
 # Candidates ranked per query (from the rarest term's best postings); also the most
@@ -26,7 +42,12 @@ PAGE_SIZE = 20
 CANDIDATE_WINDOW = 2000
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 30
+# Filters only the knowledge bank knows (applied through its table).
 KNOWLEDGE_FILTER_KEYS = ("tema", "malgruppe", "fylke", "kommune", "ar")
+BANK_ONLY_KEYS = ("malgruppe", "fylke", "kommune")
+FACET_KEYS = ("type", "tema", "ar", "sprak")
+LANGUAGES = {"nn": _("Nynorsk"), "nb": _("Bokmål"), "en": _("Engelsk")}
+SORTS = ("relevans", "dato")
 _TOKEN = re.compile(r"[^\W_]+|[\W_]+", re.UNICODE)
 
 
@@ -42,11 +63,28 @@ class Hit:
     language: str
     date: object
     document_id: int = 0
+    is_demo: bool = False
+    is_upcoming: bool = False
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    is_selected: bool
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    options: list[FacetOption]
 
 
 @dataclass
 class SearchResults:
-    """One page of results with the total and what was asked."""
+    """One page of results with the total, the facets and what was asked."""
 
     query: str
     terms: list[str]
@@ -57,11 +95,15 @@ class SearchResults:
     result_type: str = ""
     filters: dict[str, str] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+    sort: str = "relevans"
+    corrected_query: str = ""
+    is_capped_window: bool = False
 
     @property
     def is_capped(self) -> bool:
         """True when there were more matches than one query ranks (the total is a floor)."""
-        return self.total >= CANDIDATE_WINDOW
+        return self.is_capped_window
 
     @property
     def has_previous(self) -> bool:
@@ -70,6 +112,24 @@ class SearchResults:
     @property
     def has_next(self) -> bool:
         return self.page_number < self.page_count
+
+
+@dataclass
+class Row:
+    """One matched document with what ranking, facets and filters need."""
+
+    document_id: int
+    matched: int
+    score: int
+    result_type: str
+    date: datetime.date | None
+    language: str
+    themes: tuple[str, ...]
+    url: str
+
+    @property
+    def year(self) -> str:
+        return str(self.date.year) if self.date else ""
 
 
 def clean_query(raw: str | None) -> str:
@@ -107,38 +167,11 @@ def highlight(text: str, terms: set[str], words: int = SNIPPET_WORDS) -> SafeStr
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308  (every part escaped)
 
 
-def _hit(document: SearchDocument, terms: set[str]) -> Hit:
-    return Hit(
-        title=document.title,
-        url=document.url,
-        result_type=document.result_type,
-        type_label=str(ResultType(document.result_type).label),
-        snippet=highlight(document.text, terms),
-        language=document.language,
-        date=document.date,
-        document_id=document.pk,
-    )
-
-
-def _documents(result_type: str, filters: Mapping[str, str]) -> QuerySet | None:
-    """The documents a search may return, or None when no restriction applies."""
-    documents = None
-    if result_type:
-        documents = SearchDocument.objects.filter(result_type=result_type)
-    if filters:
-        entries = apply_filters(KnowledgeEntry.objects.all(), filters)
-        documents = (documents or SearchDocument.objects.all()).filter(page_id__in=entries.values("page_id"))
-    return documents
-
-
-def _ranked(terms: list[str], documents: QuerySet | None, require_all: bool) -> QuerySet:
-    rows = SearchTerm.objects.filter(term__in=terms)
-    if documents is not None:
-        rows = rows.filter(document__in=documents.values("pk"))
-    rows = rows.values("document_id").annotate(matched=Count("term"), score=Sum("weight"))
-    if require_all and len(terms) > 1:
-        rows = rows.filter(matched=len(terms))
-    return rows.order_by("-matched", "-score", "document_id")
+def _sql_of(documents: QuerySet | None) -> tuple[str, list]:
+    if documents is None:
+        return "", []
+    inner, params = documents.values("pk").query.sql_with_params()
+    return f" AND document_id IN ({inner})", list(params)
 
 
 def _all_terms_sql(terms: list[str], documents: QuerySet | None, window: int) -> tuple[str, list]:
@@ -148,10 +181,7 @@ def _all_terms_sql(terms: list[str], documents: QuerySet | None, window: int) ->
     which bounds the work for queries made of very common words.
     """
     table = SearchTerm._meta.db_table
-    restriction, restriction_params = "", []
-    if documents is not None:
-        inner, restriction_params = documents.values("pk").query.sql_with_params()
-        restriction = f" AND document_id IN ({inner})"
+    restriction, restriction_params = _sql_of(documents)
     # SQLite's planner may otherwise probe the joined terms through the (term, …) index
     # and scan every posting of a common word for each candidate.
     hint = " INDEXED BY search_term_by_document" if connection.vendor == "sqlite" else ""
@@ -167,76 +197,317 @@ def _all_terms_sql(terms: list[str], documents: QuerySet | None, window: int) ->
         f" ORDER BY weight DESC, document_id DESC LIMIT %s"
     )
     sql = (
-        f"SELECT t0.document_id AS document_id, {score} AS score "  # noqa: S608  (values are parameters)
+        f"SELECT t0.document_id AS document_id, {len(terms)} AS matched, {score} AS score "  # noqa: S608
         f"FROM ({candidates}) t0 {' '.join(joins)}"
     )
     return sql, [terms[0], *restriction_params, window, *join_params]
+
+
+def _any_term_sql(terms: list[str], documents: QuerySet | None, window: int) -> tuple[str, list]:
+    table = SearchTerm._meta.db_table
+    restriction, restriction_params = _sql_of(documents)
+    placeholders = ", ".join(["%s"] * len(terms))
+    sql = (
+        f"SELECT document_id, COUNT(*) AS matched, SUM(weight) AS score FROM {table} "  # noqa: S608
+        f"WHERE term IN ({placeholders}){restriction} GROUP BY document_id "
+        f"ORDER BY COUNT(*) DESC, SUM(weight) DESC, document_id DESC LIMIT %s"
+    )
+    return sql, [*terms, *restriction_params, window]
+
+
+def _rows(match_sql: str, params: list) -> list[Row]:
+    document_table = SearchDocument._meta.db_table
+    sql = (
+        "SELECT m.document_id, m.matched, m.score, d.result_type, d.date, d.language, d.themes, d.url "  # noqa: S608
+        f"FROM ({match_sql}) m JOIN {document_table} d ON d.id = m.document_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    rows = []
+    for document_id, matched, score, result_type, date, language, themes, url in fetched:
+        if isinstance(date, str):
+            date = datetime.date.fromisoformat(date)
+        rows.append(
+            Row(document_id, int(matched), int(score), result_type, date, language, tuple(themes.split()), url)
+        )
+    return rows
 
 
 def _rarest_first(terms: list[str]) -> list[str]:
     if len(terms) == 1:
         return terms
     frequency = dict(
-        SearchTerm.objects.filter(term__in=terms)
-        .values("term")
-        .annotate(n=Count("pk"))
-        .values_list("term", "n")
+        SearchTerm.objects.filter(term__in=terms).values("term").annotate(n=Count("pk")).values_list("term", "n")
     )
-    return sorted(terms, key=lambda term: frequency.get(term, 0))
+    return sorted(terms, key=lambda term: (frequency.get(term, 0), term))
 
 
-def _term_search(terms, result_type, filters, page_number) -> tuple[list, int]:
-    documents = _documents(result_type, filters)
-    offset = (page_number - 1) * PAGE_SIZE
-    window = max(CANDIDATE_WINDOW, offset + PAGE_SIZE)
-    sql, params = _all_terms_sql(_rarest_first(terms), documents, window)
-    with connection.cursor() as cursor:
-        # The candidates are bounded by the window, so one ordered query gives both the
-        # total and the page.
-        cursor.execute(f"{sql} ORDER BY score DESC, document_id DESC", params)
-        matches = [row[0] for row in cursor.fetchall()]
-    total = len(matches)
-    ids = matches[offset : offset + PAGE_SIZE]
-    if total == 0 and len(terms) > 1:
-        ranked = _ranked(terms, documents, require_all=False)
-        total = min(ranked.count(), window)
-        ids = [row["document_id"] for row in ranked[offset : offset + PAGE_SIZE]]
-    by_id = SearchDocument.objects.in_bulk(ids)
-    return [by_id[i] for i in ids if i in by_id], total
+def _match(terms: list[str], documents: QuerySet | None) -> list[Row]:
+    """Documents with every term; when none has all, documents with any (more terms first)."""
+    rows = _rows(*_all_terms_sql(_rarest_first(terms), documents, CANDIDATE_WINDOW))
+    if not rows and len(terms) > 1:
+        rows = _rows(*_any_term_sql(terms, documents, CANDIDATE_WINDOW))
+    return rows
+
+
+def _restriction(filters: Mapping[str, str]) -> QuerySet | None:
+    """Documents the SQL itself must keep to: the bank-only filters, or every filter when
+    the unrestricted window was full (so a filter never hides matches past the window)."""
+    bank_filters = {key: value for key, value in filters.items() if key in KNOWLEDGE_FILTER_KEYS}
+    if not any(key in BANK_ONLY_KEYS for key in filters):
+        return None
+    entries = apply_filters(KnowledgeEntry.objects.all(), bank_filters)
+    return SearchDocument.objects.filter(page_id__in=entries.values("page_id"))
+
+
+def _narrowed(filters: Mapping[str, str]) -> QuerySet:
+    documents = SearchDocument.objects.all()
+    if filters.get("type"):
+        documents = documents.filter(result_type=filters["type"])
+    if filters.get("ar"):
+        year = int(filters["ar"])
+        documents = documents.filter(date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31))
+    if filters.get("sprak"):
+        documents = documents.filter(language=filters["sprak"])
+    if filters.get("tema"):
+        documents = documents.filter(themes__contains=filters["tema"])
+    return documents
+
+
+def _keeps(row: Row, filters: Mapping[str, str], skip: str = "") -> bool:
+    checks = {
+        "type": lambda value: row.result_type == value,
+        "tema": lambda value: value in row.themes,
+        "ar": lambda value: row.year == value,
+        "sprak": lambda value: row.language == value,
+    }
+    return all(checks[key](value) for key, value in filters.items() if key in checks and key != skip)
+
+
+def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
+    """Counts per facet value, each counted with the other facets' filters applied."""
+    labels = type_labels()
+    counts: dict[str, Counter] = {key: Counter() for key in FACET_KEYS}
+    for row in rows:
+        for key in FACET_KEYS:
+            if not _keeps(row, filters, skip=key):
+                continue
+            if key == "type":
+                counts[key][row.result_type] += 1
+            elif key == "tema":
+                counts[key].update(row.themes)
+            elif key == "ar" and row.year:
+                counts[key][row.year] += 1
+            elif key == "sprak" and row.language in LANGUAGES:
+                counts[key][row.language] += 1
+    theme_names = dict(KnowledgeArea.objects.values_list("slug", "name")) if counts["tema"] else {}
+    value_labels = {
+        "type": lambda value: labels.get(value, value),
+        "tema": lambda value: theme_names.get(value, value),
+        "ar": lambda value: value,
+        "sprak": lambda value: str(LANGUAGES[value]),
+    }
+    orders = {
+        "type": lambda item: (-item[1], item[0]),
+        "tema": lambda item: (-item[1], item[0]),
+        "ar": lambda item: item[0],
+        "sprak": lambda item: item[0],
+    }
+    facet_labels = {"type": _("Type"), "tema": _("Tema"), "ar": _("År"), "sprak": _("Målform")}
+    facets = []
+    for key in FACET_KEYS:
+        items = sorted(counts[key].items(), key=orders[key], reverse=key == "ar")
+        if key == "tema":
+            items = [item for item in items if item[0] in theme_names]
+        facets.append(
+            Facet(
+                key,
+                str(facet_labels[key]),
+                [
+                    FacetOption(value, str(value_labels[key](value)), count, filters.get(key) == value)
+                    for value, count in items
+                ],
+            )
+        )
+    return facets
+
+
+def _ordered(rows: list[Row], sort: str, today: datetime.date) -> list[Row]:
+    """Relevance (or newest first), with upcoming events before past ones; ties by address."""
+
+    def relevance(row: Row):
+        score = row.score
+        if row.result_type == ResultType.EVENT and row.date is not None and row.date < today:
+            score //= 2
+        return (-row.matched, -score, row.url, row.document_id)
+
+    if sort == "dato":
+        return sorted(rows, key=lambda row: (row.date is None, -(row.date or today).toordinal(), *relevance(row)))
+    return sorted(rows, key=relevance)
+
+
+def _split_unknown(terms: list[str], query: str) -> list[str]:
+    """Query words that match nothing are split into the compound parts the index knows."""
+    known_terms = set(SearchTerm.objects.filter(term__in=terms).values_list("term", flat=True).distinct())
+    if len(known_terms) == len(terms):
+        return terms
+    result: list[str] = []
+    vocabulary_terms = None
+    for word in words_of(query):
+        term = normalise(word)
+        if not term:
+            continue
+        if term in known_terms or len(word) < 7:
+            result.append(term)
+            continue
+        if vocabulary_terms is None:
+            pieces = {word[:cut] for cut in range(3, len(word) - 2)} | {word[cut:] for cut in range(3, len(word) - 2)}
+            pieces |= {piece[:-1] for piece in pieces if piece[-1:] in ("s", "e")}
+            piece_terms = {normalise(piece) for piece in pieces} - {None}
+            vocabulary_terms = set(
+                SearchTerm.objects.filter(term__in=piece_terms).values_list("term", flat=True).distinct()
+            )
+        parts = compound_parts(word, lambda piece, known=vocabulary_terms: normalise(piece) in known, depth=1)
+        if parts:
+            result.extend(part_term for part in parts[:2] if (part_term := normalise(part)))
+        else:
+            result.append(term)
+    return list(dict.fromkeys(result))
+
+
+def suggest(query: str) -> str:
+    """The query with each unknown word of 5+ letters replaced by the most frequent known
+    word one edit away; '' when nothing was replaced."""
+    words = query.split()
+    changed = False
+    corrected = []
+    for original in words:
+        word = words_of(original)[0] if words_of(original) else ""
+        term = normalise(word) if word else None
+        if (
+            not word
+            or len(word) < MIN_CORRECTED_LENGTH
+            or term is None
+            or SearchWord.objects.filter(word=word).exists()
+            or SearchTerm.objects.filter(term=term).exists()
+        ):
+            corrected.append(original)
+            continue
+        candidates = sorted(one_edit_away(word))
+        found = list(
+            SearchWord.objects.filter(word__in=candidates).order_by("-frequency", "word").values_list("word", flat=True)[:1]
+        )
+        if found:
+            corrected.append(found[0])
+            changed = True
+        else:
+            corrected.append(original)
+    return " ".join(corrected) if changed else ""
+
+
+def _hits(rows: list[Row], terms: set[str], labels: dict[str, str], today: datetime.date) -> list[Hit]:
+    by_id = SearchDocument.objects.in_bulk([row.document_id for row in rows])
+    hits = []
+    for row in rows:
+        document = by_id.get(row.document_id)
+        if document is None:
+            continue
+        hits.append(
+            Hit(
+                title=document.title,
+                url=document.url,
+                result_type=document.result_type,
+                type_label=labels.get(document.result_type, document.result_type),
+                snippet=highlight(document.text, terms),
+                language=document.language,
+                date=document.date,
+                document_id=document.pk,
+                is_demo=document.is_demo,
+                is_upcoming=document.result_type == ResultType.EVENT
+                and document.date is not None
+                and document.date >= today,
+            )
+        )
+    return hits
+
+
+def _parse(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    labels = type_labels()
+    knowledge_params = {key: params.get(key, "") for key in KNOWLEDGE_FILTER_KEYS}
+    filters, ignored = parse_filters(knowledge_params)
+    result_type = (params.get("type") or "").strip()
+    if result_type:
+        if result_type in labels:
+            filters["type"] = result_type
+        else:
+            ignored.append("type")
+    language = (params.get("sprak") or "").strip()
+    if language:
+        if language in LANGUAGES:
+            filters["sprak"] = language
+        else:
+            ignored.append("sprak")
+    return filters, ignored
 
 
 def search(params: Mapping[str, str]) -> SearchResults:
-    """Search the whole site with optional type and knowledge filters, one page at a time."""
+    """Search the whole site with facets (type, theme, year, language), one page at a time."""
     query = clean_query(params.get("q"))
-    result_type = params.get("type", "")
-    ignored: list[str] = []
-    if result_type and result_type not in ResultType.values:
-        ignored.append("type")
-        result_type = ""
-    knowledge_params = {key: params.get(key, "") for key in KNOWLEDGE_FILTER_KEYS}
-    filters, ignored_filters = parse_filters(knowledge_params)
-    ignored.extend(ignored_filters)
+    filters, ignored = _parse(params)
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevans"
     terms = query_terms(query)
     page_number = page_number_of(params.get("page", 1))
+    result_type = filters.get("type", "")
     if not terms:
-        return SearchResults(query, [], [], 0, 1, 0, result_type, filters, ignored)
-    documents, total = _term_search(terms, result_type, filters, page_number)
+        return SearchResults(query, [], [], 0, 1, 0, result_type, filters, ignored, sort=sort)
+    restriction = _restriction(filters)
+    rows = _match(terms, restriction)
+    corrected = ""
+    if not rows:
+        split_terms = _split_unknown(terms, query)
+        if split_terms != terms:
+            terms = split_terms
+            rows = _match(terms, restriction)
+    if not rows:
+        corrected = suggest(query)
+        if corrected:
+            terms = query_terms(corrected)
+            rows = _match(terms, restriction)
+    is_capped = len(rows) >= CANDIDATE_WINDOW
+    if is_capped and any(key in filters for key in FACET_KEYS):
+        rows = _match(terms, _narrowed(filters) if restriction is None else _narrowed(filters) & restriction)
+    facets = _facets(rows, filters)
+    kept = [row for row in rows if _keeps(row, filters)]
+    today = timezone.localdate()
+    ordered = _ordered(kept, sort, today)
+    total = len(ordered)
     page_count = max(1, -(-total // PAGE_SIZE))
-    if page_number > page_count:
-        page_number = page_count
-        documents, total = _term_search(terms, result_type, filters, page_number)
-    term_set = set(terms)
+    page_number = min(page_number, page_count)
+    page_rows = ordered[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+    hits = _hits(page_rows, set(terms), type_labels(), today)
     return SearchResults(
         query=query,
         terms=terms,
-        hits=[_hit(document, term_set) for document in documents],
+        hits=hits,
         total=total,
         page_number=page_number,
         page_count=page_count,
         result_type=result_type,
         filters=filters,
         ignored=ignored,
+        facets=facets,
+        sort=sort,
+        corrected_query=corrected,
+        is_capped_window=is_capped,
     )
+
+
+def top_urls(query: str, limit: int = 10) -> list[str]:
+    """The addresses of the first results of a query (quality and same-results checks)."""
+    terms = query_terms(clean_query(query))
+    results = search({"q": query}) if terms else None
+    return [hit.url for hit in results.hits[:limit]] if results else []
 
 
 def rank_pages(query: str, limit: int = 1000) -> list[tuple[int, float]]:
@@ -245,14 +516,19 @@ def rank_pages(query: str, limit: int = 1000) -> list[tuple[int, float]]:
     if not terms:
         return []
     documents = SearchDocument.objects.filter(page__isnull=False)
-    ranked = _ranked(terms, documents, require_all=True)[:limit]
+    ranked = (
+        SearchTerm.objects.filter(term__in=terms, document__in=documents.values("pk"))
+        .values("document_id")
+        .annotate(matched=Count("term"), score=Sum("weight"))
+    )
+    if len(terms) > 1:
+        ranked = ranked.filter(matched=len(terms))
+    ranked = ranked.order_by("-matched", "-score", "document_id")[:limit]
     page_of = dict(
-        SearchDocument.objects.filter(pk__in=[row["document_id"] for row in ranked]).values_list(
-            "pk", "page_id"
-        )
+        SearchDocument.objects.filter(pk__in=[row["document_id"] for row in ranked]).values_list("pk", "page_id")
     )
     return [
-        (page_of[row["document_id"]], float(row["matched"] * 1000 + row["score"]))
+        (page_of[row["document_id"]], float(row["matched"] * 1_000_000 + row["score"]))
         for row in ranked
         if row["document_id"] in page_of
     ]
@@ -268,17 +544,18 @@ def autocomplete(prefix: str, limit: int = 8) -> list[SearchDocument]:
         return []
     found = list(
         SearchDocument.objects.filter(title_folded__gte=folded, title_folded__lt=folded + "\uffff").order_by(
-            "title_folded"
+            "title_folded", "key"
         )[:limit]
     )
     last_word = folded.split()[-1]
     if len(found) < limit and len(last_word) >= 2:
         stem = stem_prefix(last_word)
         document_ids = list(
-            SearchTerm.objects.filter(term__gte=stem, term__lt=stem + "\uffff", weight__gte=TITLE_WEIGHT)
+            SearchTerm.objects.filter(term__gte=stem, term__lt=stem + "\uffff", weight__gte=TITLE_TERM_WEIGHT)
             .exclude(document_id__in=[document.pk for document in found])
+            .order_by("term", "document_id")
             .values_list("document_id", flat=True)[: limit * 4]
         )
-        more = SearchDocument.objects.filter(pk__in=document_ids).order_by("title_folded")
+        more = SearchDocument.objects.filter(pk__in=document_ids).order_by("title_folded", "key")
         found.extend(more[: limit - len(found)])
     return found

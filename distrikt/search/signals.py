@@ -1,15 +1,15 @@
-"""Keep the site-wide search index in step with pages, staff and municipalities."""
+"""Keep the site-wide search index in step with pages and every registered source."""
 
-from django.db.models.signals import post_save
+from functools import partial
+
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from distrikt.municipalities.models import Municipality
-from distrikt.organisation.models import Person
-
 from . import indexer
+from .sources import Source, sources
 
 
 @receiver(page_published)
@@ -28,20 +28,27 @@ def reindex_moved_pages(sender, instance, **kwargs) -> None:
         indexer.index_page(page)
 
 
-@receiver(post_save, sender=Person)
-def index_saved_person(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:
-        indexer.index_person(instance)
-
-
-@receiver(post_save, sender=Municipality)
-def index_saved_municipality(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:
-        indexer.index_municipality(instance)
-
-
 @receiver(post_save, sender=Site)
 def refresh_addresses_when_a_site_changes(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
         Site.clear_site_root_paths_cache()
         indexer.refresh_page_urls()
+
+
+def _index_saved(source: Source, sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        indexer.index_item(source, instance)
+
+
+def _drop_deleted(source: Source, sender, instance, **kwargs) -> None:
+    indexer.remove_item(source, instance.pk)
+
+
+def connect_sources() -> None:
+    """Re-index an object of a source whenever it is saved; drop it when it is deleted."""
+    for source in sources():
+        if source.model is None:
+            continue
+        uid = f"search-source-{source.name}"
+        post_save.connect(partial(_index_saved, source), sender=source.model, weak=False, dispatch_uid=uid)
+        post_delete.connect(partial(_drop_deleted, source), sender=source.model, weak=False, dispatch_uid=uid)

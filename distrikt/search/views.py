@@ -9,21 +9,32 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 
 from distrikt.core.breadcrumbs import trail
-from distrikt.knowledge.models import KnowledgeEntry
-from distrikt.knowledge.services import cached_facet_counts
 
 from . import engine
-from .models import ResultType
+from .api import engine_suggestions
+from .models import SearchOutcome
 
 MAX_RECORDED_QUERY = 255
 
 
-def promoted_pages(query: str) -> list:
-    """Pages editors pinned for this query (Wagtail search promotions), and count the query."""
+def record_query(query: str, results: engine.SearchResults) -> Query | None:
+    """Count the query (Wagtail's search log, kept for the retention period) and its outcome."""
     if not query:
-        return []
+        return None
     recorded = Query.get(query[:MAX_RECORDED_QUERY])
     recorded.add_hit()
+    exact_total = 0 if results.corrected_query else results.total
+    SearchOutcome.objects.update_or_create(
+        query=recorded,
+        defaults={"result_count": exact_total, "suggestion": results.corrected_query[:255]},
+    )
+    return recorded
+
+
+def promoted_pages(recorded: Query | None) -> list:
+    """Pages editors pinned for this query (Wagtail search promotions)."""
+    if recorded is None:
+        return []
     return [
         pick.page.specific
         for pick in recorded.editors_picks.select_related("page")
@@ -33,13 +44,14 @@ def promoted_pages(query: str) -> list:
 
 def search(request: HttpRequest) -> HttpResponse:
     results = engine.search(request.GET)
-    promoted = promoted_pages(results.query) if results.page_number == 1 else []
+    recorded = record_query(results.query, results) if results.page_number == 1 else None
+    promoted = promoted_pages(recorded)
     base_params = {
         key: value
         for key, value in {
             "q": results.query,
-            "type": results.result_type,
             **results.filters,
+            "sort": "" if results.sort == "relevans" else results.sort,
         }.items()
         if value
     }
@@ -49,31 +61,13 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "results": results,
             "promoted": promoted,
-            "type_choices": ResultType.choices,
-            "facets": [
-                facet
-                for facet in cached_facet_counts(
-                    KnowledgeEntry.objects.all(), results.filters, scope="search"
-                )
-                if facet.key in engine.KNOWLEDGE_FILTER_KEYS
-            ],
+            "facets": results.facets,
             "page_query": urlencode(base_params),
+            "corrected_query_string": urlencode({"q": results.corrected_query}) if results.corrected_query else "",
             "breadcrumbs": trail((request.path, _("Søk"))),
         },
     )
 
 
 def autocomplete(request: HttpRequest) -> JsonResponse:
-    documents = engine.autocomplete(request.GET.get("q", ""))
-    return JsonResponse(
-        {
-            "results": [
-                {
-                    "title": document.title,
-                    "url": document.url,
-                    "type": str(ResultType(document.result_type).label),
-                }
-                for document in documents
-            ]
-        }
-    )
+    return JsonResponse({"results": engine_suggestions(request.GET.get("q", ""))})

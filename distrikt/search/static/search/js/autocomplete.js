@@ -4,9 +4,9 @@
 const MIN_LENGTH = 2;
 const DELAY_MS = 150;
 const LABELS = {
-  nn: { count: (n) => `${n} forslag. Bruk pil opp og ned for å velje.`, none: "Ingen forslag." },
-  nb: { count: (n) => `${n} forslag. Bruk pil opp og ned for å velge.`, none: "Ingen forslag." },
-  en: { count: (n) => `${n} suggestions. Use the up and down arrows to choose.`, none: "No suggestions." },
+  nn: { count: (n) => `${n} forslag. Bruk pil opp og ned for å velje.`, none: "Ingen forslag.", demo: "demo" },
+  nb: { count: (n) => `${n} forslag. Bruk pil opp og ned for å velge.`, none: "Ingen forslag.", demo: "demo" },
+  en: { count: (n) => `${n} suggestions. Use the up and down arrows to choose.`, none: "No suggestions.", demo: "demo" },
 };
 
 function addStylesheet() {
@@ -71,7 +71,7 @@ function enhance(input) {
         title.textContent = item.title;
         const type = document.createElement("span");
         type.className = "search-autocomplete__type";
-        type.textContent = ` (${item.type})`;
+        type.textContent = item.is_demo ? ` (${item.type}, ${labels.demo})` : ` (${item.type})`;
         option.append(title, type);
         option.addEventListener("mousedown", (event) => {
           event.preventDefault();
