@@ -142,7 +142,9 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
         html = [f"/sok/?q={quote(q)}" for q in query_list]
         faceted = [
             f"/sok/?q={quote(q)}&{extra}"
-            for q, extra in zip(query_list, ["type=article", "sprak=nb", "sort=dato", "ar=2020"] * 50, strict=False)
+            for q, extra in zip(
+                query_list, ["type=article", "sprak=nb", "sort=dato", "ar=2020"] * 50, strict=False
+            )
         ]
         suggest = [f"/api/v1/search/autocomplete?q={quote(q[:4])}" for q in query_list]
         floor = measure(server.url, ["/ping"], concurrency=4, requests=1000)

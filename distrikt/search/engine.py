@@ -126,6 +126,7 @@ class Row:
     language: str
     themes: tuple[str, ...]
     url: str
+    title: str
 
     @property
     def year(self) -> str:
@@ -218,18 +219,29 @@ def _any_term_sql(terms: list[str], documents: QuerySet | None, window: int) -> 
 def _rows(match_sql: str, params: list) -> list[Row]:
     document_table = SearchDocument._meta.db_table
     sql = (
-        "SELECT m.document_id, m.matched, m.score, d.result_type, d.date, d.language, d.themes, d.url "  # noqa: S608
+        "SELECT m.document_id, m.matched, m.score, d.result_type, d.date, d.language, d.themes, d.url, "  # noqa: S608
+        "d.title_folded "
         f"FROM ({match_sql}) m JOIN {document_table} d ON d.id = m.document_id"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
     rows = []
-    for document_id, matched, score, result_type, date, language, themes, url in fetched:
+    for document_id, matched, score, result_type, date, language, themes, url, title in fetched:
         if isinstance(date, str):
             date = datetime.date.fromisoformat(date)
         rows.append(
-            Row(document_id, int(matched), int(score), result_type, date, language, tuple(themes.split()), url)
+            Row(
+                document_id,
+                int(matched),
+                int(score),
+                result_type,
+                date,
+                language,
+                tuple(themes.split()),
+                url,
+                title,
+            )
         )
     return rows
 
@@ -238,7 +250,10 @@ def _rarest_first(terms: list[str]) -> list[str]:
     if len(terms) == 1:
         return terms
     frequency = dict(
-        SearchTerm.objects.filter(term__in=terms).values("term").annotate(n=Count("pk")).values_list("term", "n")
+        SearchTerm.objects.filter(term__in=terms)
+        .values("term")
+        .annotate(n=Count("pk"))
+        .values_list("term", "n")
     )
     return sorted(terms, key=lambda term: (frequency.get(term, 0), term))
 
@@ -267,7 +282,9 @@ def _narrowed(filters: Mapping[str, str]) -> QuerySet:
         documents = documents.filter(result_type=filters["type"])
     if filters.get("ar"):
         year = int(filters["ar"])
-        documents = documents.filter(date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31))
+        documents = documents.filter(
+            date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31)
+        )
     if filters.get("sprak"):
         documents = documents.filter(language=filters["sprak"])
     if filters.get("tema"):
@@ -340,10 +357,13 @@ def _ordered(rows: list[Row], sort: str, today: datetime.date) -> list[Row]:
         score = row.score
         if row.result_type == ResultType.EVENT and row.date is not None and row.date < today:
             score //= 2
-        return (-row.matched, -score, row.url, row.document_id)
+        # Ties by title, type and address, never by row id: the same on every database.
+        return (-row.matched, -score, row.title, row.result_type, row.url)
 
     if sort == "dato":
-        return sorted(rows, key=lambda row: (row.date is None, -(row.date or today).toordinal(), *relevance(row)))
+        return sorted(
+            rows, key=lambda row: (row.date is None, -(row.date or today).toordinal(), *relevance(row))
+        )
     return sorted(rows, key=relevance)
 
 
@@ -362,7 +382,9 @@ def _split_unknown(terms: list[str], query: str) -> list[str]:
             result.append(term)
             continue
         if vocabulary_terms is None:
-            pieces = {word[:cut] for cut in range(3, len(word) - 2)} | {word[cut:] for cut in range(3, len(word) - 2)}
+            pieces = {word[:cut] for cut in range(3, len(word) - 2)} | {
+                word[cut:] for cut in range(3, len(word) - 2)
+            }
             pieces |= {piece[:-1] for piece in pieces if piece[-1:] in ("s", "e")}
             piece_terms = {normalise(piece) for piece in pieces} - {None}
             vocabulary_terms = set(
@@ -396,7 +418,9 @@ def suggest(query: str) -> str:
             continue
         candidates = sorted(one_edit_away(word))
         found = list(
-            SearchWord.objects.filter(word__in=candidates).order_by("-frequency", "word").values_list("word", flat=True)[:1]
+            SearchWord.objects.filter(word__in=candidates)
+            .order_by("-frequency", "word")
+            .values_list("word", flat=True)[:1]
         )
         if found:
             corrected.append(found[0])
@@ -525,7 +549,9 @@ def rank_pages(query: str, limit: int = 1000) -> list[tuple[int, float]]:
         ranked = ranked.filter(matched=len(terms))
     ranked = ranked.order_by("-matched", "-score", "document_id")[:limit]
     page_of = dict(
-        SearchDocument.objects.filter(pk__in=[row["document_id"] for row in ranked]).values_list("pk", "page_id")
+        SearchDocument.objects.filter(pk__in=[row["document_id"] for row in ranked]).values_list(
+            "pk", "page_id"
+        )
     )
     return [
         (page_of[row["document_id"]], float(row["matched"] * 1_000_000 + row["score"]))

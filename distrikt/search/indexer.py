@@ -98,7 +98,9 @@ def vocabulary_for(texts: Iterable[str]) -> Callable[[str], bool]:
         )
     for start in range(0, len(piece_terms), 500):
         known_terms.update(
-            SearchWord.objects.filter(term__in=piece_terms[start : start + 500]).values_list("term", flat=True)
+            SearchWord.objects.filter(term__in=piece_terms[start : start + 500]).values_list(
+                "term", flat=True
+            )
         )
     base = vocabulary_checker(own | known_words)
 
@@ -111,7 +113,10 @@ def vocabulary_for(texts: Iterable[str]) -> Callable[[str], bool]:
 def _store_words(texts: Iterable[str]) -> None:
     words = Counter(word for text in texts for word in words_of(text) if _is_storable(word))
     SearchWord.objects.bulk_create(
-        (SearchWord(word=word, term=normalise(word) or word, frequency=count) for word, count in words.items()),
+        (
+            SearchWord(word=word, term=normalise(word) or word, frequency=count)
+            for word, count in words.items()
+        ),
         ignore_conflicts=True,
         batch_size=500,
     )
@@ -231,7 +236,9 @@ def _restricted_paths() -> list[str]:
 def _bank_data() -> tuple[dict, dict]:
     entries = {
         page_id: (content_type, date)
-        for page_id, content_type, date in KnowledgeEntry.objects.values_list("page_id", "content_type", "date")
+        for page_id, content_type, date in KnowledgeEntry.objects.values_list(
+            "page_id", "content_type", "date"
+        )
     }
     themes: dict[int, list[str]] = {}
     through = KnowledgeEntry.knowledge_areas.through
@@ -277,7 +284,10 @@ def rebuild(only_missing: bool = False, batch_size: int = 1000) -> int:
         SearchDocument.objects.all().delete()
         SearchWord.objects.all().delete()
     collected = _collect(only_missing, batch_size)
-    texts = [(_full_title(fields["title"], fields.get("names", ())), fields["text"]) for _key, fields, _page in collected]
+    texts = [
+        (_full_title(fields["title"], fields.get("names", ())), fields["text"])
+        for _key, fields, _page in collected
+    ]
     vocabulary = Counter(word for title, text in texts for part in (title, text) for word in words_of(part))
     stored = set(SearchWord.objects.values_list("word", flat=True)) if only_missing else set()
     is_known = vocabulary_checker(set(vocabulary) | stored)
@@ -293,16 +303,22 @@ def rebuild(only_missing: bool = False, batch_size: int = 1000) -> int:
             for key, fields, page_id in batch
         ]
         SearchDocument.objects.bulk_create(documents, batch_size=500)
-        ids = dict(SearchDocument.objects.filter(key__in=[key for key, _f, _p in batch]).values_list("key", "pk"))
+        ids = dict(
+            SearchDocument.objects.filter(key__in=[key for key, _f, _p in batch]).values_list("key", "pk")
+        )
         SearchTerm.objects.bulk_create(
             (
                 SearchTerm(document_id=ids[key], term=term, weight=weight)
-                for (key, _fields, _page), (title, text) in zip(batch, texts[start : start + batch_size], strict=True)
+                for (key, _fields, _page), (title, text) in zip(
+                    batch, texts[start : start + batch_size], strict=True
+                )
                 for term, weight in term_weights(title, text, is_known).items()
             ),
             batch_size=5000,
         )
-    new_words = [(word, count) for word, count in vocabulary.items() if _is_storable(word) and word not in stored]
+    new_words = [
+        (word, count) for word, count in vocabulary.items() if _is_storable(word) and word not in stored
+    ]
     SearchWord.objects.bulk_create(
         (SearchWord(word=word, term=normalise(word) or word, frequency=count) for word, count in new_words),
         batch_size=2000,

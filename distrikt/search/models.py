@@ -52,7 +52,9 @@ class SearchDocument(models.Model):
     language = models.CharField(_("målform"), max_length=2, blank=True)
     date = models.DateField(_("dato"), null=True, blank=True)
     text = models.TextField(_("tekst"), blank=True)
-    themes = models.CharField(_("tema"), max_length=500, blank=True, help_text=_("Adressenamn, skilde med mellomrom."))
+    themes = models.CharField(
+        _("tema"), max_length=500, blank=True, help_text=_("Adressenamn, skilde med mellomrom.")
+    )
     is_demo = models.BooleanField(_("demodata"), default=False)
 
     class Meta:
@@ -110,7 +112,9 @@ class SearchOutcome(models.Model):
 
     changes_datasets = ()
 
-    query = models.OneToOneField(Query, on_delete=models.CASCADE, primary_key=True, related_name="search_outcome")
+    query = models.OneToOneField(
+        Query, on_delete=models.CASCADE, primary_key=True, related_name="search_outcome"
+    )
     result_count = models.PositiveIntegerField(_("treff"), default=0)
     suggestion = models.CharField(_("forslag"), max_length=255, blank=True)
     searched_at = models.DateTimeField(_("sist søkt"), auto_now=True)

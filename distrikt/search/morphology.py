@@ -38,12 +38,91 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _local = threading.local()
 
 STOPWORDS = frozenset(
-    """
-    og i på er det som for av til med den ein en eit et ei at å om frå fra har ikkje ikke var vi
-    dei de seg sin si sitt sine kan skal vil blir vert ble vart men eller så no nå der her kva
-    hva når kor hvor kven hvem han ho hun eg jeg du me oss dykk dere deg meg ved under over
-    etter før mot ut opp inn også ogso berre bare mange mykje mye
-    """.split()
+    [
+        "og",
+        "i",
+        "på",
+        "er",
+        "det",
+        "som",
+        "for",
+        "av",
+        "til",
+        "med",
+        "den",
+        "ein",
+        "en",
+        "eit",
+        "et",
+        "ei",
+        "at",
+        "å",
+        "om",
+        "frå",
+        "fra",
+        "har",
+        "ikkje",
+        "ikke",
+        "var",
+        "vi",
+        "dei",
+        "de",
+        "seg",
+        "sin",
+        "si",
+        "sitt",
+        "sine",
+        "kan",
+        "skal",
+        "vil",
+        "blir",
+        "vert",
+        "ble",
+        "vart",
+        "men",
+        "eller",
+        "så",
+        "no",
+        "nå",
+        "der",
+        "her",
+        "kva",
+        "hva",
+        "når",
+        "kor",
+        "hvor",
+        "kven",
+        "hvem",
+        "han",
+        "ho",
+        "hun",
+        "eg",
+        "jeg",
+        "du",
+        "me",
+        "oss",
+        "dykk",
+        "dere",
+        "deg",
+        "meg",
+        "ved",
+        "under",
+        "over",
+        "etter",
+        "før",
+        "mot",
+        "ut",
+        "opp",
+        "inn",
+        "også",
+        "òg",
+        "ogso",
+        "berre",
+        "bare",
+        "mange",
+        "mykje",
+        "mye",
+    ]
 )
 
 # Irregular pairs that no rule can derive; the first word names the group.
@@ -87,7 +166,6 @@ VARIANT_GROUPS: list[tuple[str, ...]] = [
     ("vei", "veg", "veier", "vegar", "veiene", "vegane", "veien", "vegen"),
     ("bredbånd", "breiband"),
     ("mulighet", "moglegheit", "muligheter", "moglegheiter"),
-    ("også", "òg"),
     ("noen", "nokon", "noko", "noe"),
     ("ansatt", "tilsett", "ansatte", "tilsette"),
     ("dagligvare", "daglegvare", "dagligvarer", "daglegvarer"),
@@ -104,14 +182,84 @@ VARIANT_GROUPS: list[tuple[str, ...]] = [
 # Word parts that the splitter may use even when the index has never seen them standing
 # alone (the index's own vocabulary is added to these).
 BASE_WORDS = frozenset(
-    """
-    klima tilpassing tilpasning butikk butikkar nær plan planar arbeid samfunn utvikling
-    utviklinga teneste tenester tjeneste tjenester tillegg næring bygd bygder region kommune
-    fylke stad sted by land distrikt senter sentrum marknad marked skule skole hage hagar
-    demokrati lokal folk tal tall vare varer dag liv reise reiseliv fisk fiske havbruk kraft
-    verk hus bustad bolig veg vei hamn havn råd rådet arena møte samling konferanse kurs
-    verkstad verksted program prosjekt strategi indeks område område økonomi politikk
-    """.split()
+    [
+        "klima",
+        "tilpassing",
+        "tilpasning",
+        "butikk",
+        "butikkar",
+        "nær",
+        "plan",
+        "planar",
+        "arbeid",
+        "samfunn",
+        "utvikling",
+        "utviklinga",
+        "teneste",
+        "tenester",
+        "tjeneste",
+        "tjenester",
+        "tillegg",
+        "næring",
+        "bygd",
+        "bygder",
+        "region",
+        "kommune",
+        "fylke",
+        "stad",
+        "sted",
+        "by",
+        "land",
+        "distrikt",
+        "senter",
+        "sentrum",
+        "marknad",
+        "marked",
+        "skule",
+        "skole",
+        "hage",
+        "hagar",
+        "demokrati",
+        "lokal",
+        "folk",
+        "tal",
+        "tall",
+        "vare",
+        "varer",
+        "dag",
+        "liv",
+        "reise",
+        "reiseliv",
+        "fisk",
+        "fiske",
+        "havbruk",
+        "kraft",
+        "verk",
+        "hus",
+        "bustad",
+        "bolig",
+        "veg",
+        "vei",
+        "hamn",
+        "havn",
+        "råd",
+        "rådet",
+        "arena",
+        "møte",
+        "samling",
+        "konferanse",
+        "kurs",
+        "verkstad",
+        "verksted",
+        "program",
+        "prosjekt",
+        "strategi",
+        "indeks",
+        "område",
+        "område",
+        "økonomi",
+        "politikk",
+    ]
 )
 
 _CONSONANT = "bcdfghjklmnpqrstvwxz"
@@ -125,7 +273,11 @@ SPELLING_RULES: list[tuple[str, re.Pattern, str, list[tuple[str, str]]]] = [
         "te/tje",
         re.compile(r"tj(?=[eia])"),
         "t",
-        [("teneste", "tjeneste"), ("tilleggstenester", "tilleggstjenester"), ("sysselsetjing", "sysselsetting")],
+        [
+            ("teneste", "tjeneste"),
+            ("tilleggstenester", "tilleggstjenester"),
+            ("sysselsetjing", "sysselsetting"),
+        ],
     ),
     (
         "k/kj, g/gj after a consonant",
@@ -169,7 +321,12 @@ ENDING_RULES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     ("-arane/-erne (agent nouns)", "arane", "erne", [("ordførarane", "ordførerne")]),
     ("-arar/-ere (agent nouns)", "arar", "ere", [("ordførarar", "ordførere")]),
     ("-aren/-eren (agent nouns)", "aren", "eren", [("ordføraren", "ordføreren")]),
-    ("-ar/-er (agent nouns, plurals, verbs)", "ar", "er", [("ordførar", "ordfører"), ("utviklar", "utvikler")]),
+    (
+        "-ar/-er (agent nouns, plurals, verbs)",
+        "ar",
+        "er",
+        [("ordførar", "ordfører"), ("utviklar", "utvikler")],
+    ),
     ("-ane/-ene (definite plural)", "ane", "ene", [("regionane", "regionene")]),
     ("-heita/-heten", "heta", "heten", [("frivilligheita", "frivilligheten")]),
 ]
@@ -294,8 +451,8 @@ def compound_parts(word: str, is_known: Callable[[str], bool], depth: int = 2) -
     """The parts of a compound word, as words, when both halves are known words.
 
     Tries every split from the longest head; the tail must be a known word (after its
-    key); the head, with a linking «s» or «e» taken off, must be known too. Both halves
-    are split again (to `depth`), so «daglegvarebutikk» gives «daglegvare», «dagleg»,
+    key); the head, with a linking «s» or «e» taken off, must be known too or split
+    into known words itself. Both halves are split again (to `depth`), so «daglegvarebutikk» gives «daglegvare», «dagleg»,
     «vare» and «butikk».
     """
     if depth <= 0 or len(word) < MIN_COMPOUND or word.isdigit():
@@ -304,15 +461,15 @@ def compound_parts(word: str, is_known: Callable[[str], bool], depth: int = 2) -
         head, tail = word[:cut], word[cut:]
         if not is_known(tail):
             continue
-        heads = [head] + [head[: -len(link)] for link in LINKING if head.endswith(link) and len(head) > MIN_HEAD]
+        heads = [head] + [
+            head[: -len(link)] for link in LINKING if head.endswith(link) and len(head) > MIN_HEAD
+        ]
         for candidate in heads:
-            if len(candidate) >= MIN_HEAD and is_known(candidate):
-                return [
-                    candidate,
-                    tail,
-                    *compound_parts(candidate, is_known, depth - 1),
-                    *compound_parts(tail, is_known, depth - 1),
-                ]
+            if len(candidate) < MIN_HEAD:
+                continue
+            head_parts = compound_parts(candidate, is_known, depth - 1)
+            if is_known(candidate) or head_parts:
+                return [candidate, tail, *head_parts, *compound_parts(tail, is_known, depth - 1)]
     return []
 
 

@@ -28,7 +28,6 @@ from typing import Any
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext_lazy as _
 
 from distrikt.merkur.models import Shop, ShopStatus
 from distrikt.municipalities.models import County, Municipality, Region
@@ -57,7 +56,9 @@ def _person(person: Person) -> dict | None:
         "key": str(person.pk),
         "title": person.name,
         "url": url,
-        "text": " ".join(filter(None, [person.job_title, person.office.name if person.office else "", person.bio])),
+        "text": " ".join(
+            filter(None, [person.job_title, person.office.name if person.office else "", person.bio])
+        ),
         "is_demo": person.is_demo,
         "themes": [area.slug for area in person.knowledge_areas.all()],
     }
@@ -107,7 +108,9 @@ def _office(office: Office) -> dict | None:
         "title": office.name,
         "url": page.url,
         "names": [office.municipality.name] if office.municipality else [],
-        "text": " ".join(filter(None, ["kontor", office.visiting_address, office.postal_address, office.opening_hours])),
+        "text": " ".join(
+            filter(None, ["kontor", office.visiting_address, office.postal_address, office.opening_hours])
+        ),
     }
 
 
@@ -245,7 +248,7 @@ _sources: list[Source] | None = None
 
 
 def sources() -> list[Source]:
-    global _sources  # noqa: PLW0603  (filled once, after the apps are ready)
+    global _sources
     if _sources is None:
         _sources = registered_sources()
     return _sources
@@ -257,7 +260,7 @@ def register(offered: Any) -> None:
 
 
 def unregister(name: str) -> None:
-    global _sources  # noqa: PLW0603
+    global _sources
     _sources = [source for source in sources() if source.name != name]
 
 

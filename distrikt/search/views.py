@@ -63,7 +63,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "promoted": promoted,
             "facets": results.facets,
             "page_query": urlencode(base_params),
-            "corrected_query_string": urlencode({"q": results.corrected_query}) if results.corrected_query else "",
+            "corrected_query_string": urlencode({"q": results.corrected_query})
+            if results.corrected_query
+            else "",
             "breadcrumbs": trail((request.path, _("Søk"))),
         },
     )
