@@ -175,12 +175,14 @@ NAMES = [
 def sami_and_kven_name_cases() -> list[tuple[str, str, str, str]]:
     """Every Sami and Kven name form in the bundled name file finds its municipality."""
     path = Path(settings.DATA_DIR) / "kommunar" / "kommune_namn_sprak_2023.csv"
-    cases = []
     with path.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["sprak"] != "Norwegian":
-                cases.append(("names", row["namn"], row["namn"], "municipality"))
-    return cases
+        rows = list(csv.DictReader(handle))
+    norwegian = {row["kommunenummer_2024"]: row["namn"] for row in rows if row["sprak"] == "Norwegian"}
+    return [
+        ("names", row["namn"], norwegian.get(row["kommunenummer_2024"], row["namn"]), "municipality")
+        for row in rows
+        if row["sprak"] != "Norwegian"
+    ]
 
 
 def all_cases() -> list[tuple[str, str, str, str]]:
