@@ -105,7 +105,7 @@ class ProductionServer:
             cwd=ROOT,
             env=self.env,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             try:
                 status, _ = fetch(self.url, "/ping")
@@ -114,7 +114,7 @@ class ProductionServer:
             except OSError:
                 time.sleep(0.2)
         self.__exit__(None, None, None)
-        raise RuntimeError("gunicorn did not answer within 60 s")
+        raise RuntimeError("gunicorn did not answer within 240 s")
 
     def __exit__(self, *exc_info) -> None:
         if self.process is not None:

@@ -1,4 +1,4 @@
-"""Index the pages, staff and municipalities that have no search document yet (fast, idempotent)."""
+"""Index the pages and registered sources that have no search document yet (fast, idempotent)."""
 
 from django.core.management.base import BaseCommand
 
