@@ -9,8 +9,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
-
+from .numbers import format_count
 from .svg import svg_number
 
 WIDTH = 640
@@ -69,10 +68,7 @@ class Tick:
 
 
 def value_axis(ticks: Sequence[float], scale: LinearScale) -> list[Tick]:
-    return [
-        Tick(svg_number(scale(tick)), number_format(tick, decimal_pos=0, force_grouping=True))
-        for tick in ticks
-    ]
+    return [Tick(svg_number(scale(tick)), format_count(tick)) for tick in ticks]
 
 
 @dataclass(frozen=True)

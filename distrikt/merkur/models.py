@@ -380,6 +380,11 @@ class AccessibilityRun(models.Model):
     cell_count = models.PositiveIntegerField(_("ruter"))
     population = models.PositiveIntegerField(_("innbyggjarar"))
     seconds = models.FloatField(_("sekund"))
+    demo_shop_count = models.PositiveIntegerField(
+        _("demobutikkar i utrekninga"),
+        default=0,
+        help_text=_("Butikkar laga for demonstrasjon. Er det nokon, er alle tala frå utrekninga demotal."),
+    )
 
     class Meta:
         verbose_name = _("utrekning av tilgjenge")
@@ -388,6 +393,11 @@ class AccessibilityRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.computed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def uses_demo_data(self) -> bool:
+        """Distances to invented shops are invented too: every figure of the run is demo."""
+        return self.demo_shop_count > 0
 
 
 class MerkurIndexPage(BasePage):
@@ -420,6 +430,7 @@ class MerkurIndexPage(BasePage):
         context["critical_shop_count"] = ShopAccessibility.objects.filter(
             is_critical=True, shop__status=ShopStatus.ACTIVE
         ).count()
+        context["accessibility_run"] = AccessibilityRun.objects.first()
         # The programme's knowledge area and target group, for the events block.
         context["knowledge_area"] = KnowledgeArea.objects.filter(slug=MERKUR_KNOWLEDGE_AREA).first()
         context["target_group"] = TargetGroup.objects.filter(slug=MERCHANTS_TARGET_GROUP).first()

@@ -166,6 +166,8 @@ class Dashboard:
     turnover_bands: list[Row]
     active_shops: int
     closed_shops: int
+    # Shops invented for demonstration: while there are any, every figure here is demo.
+    demo_shops: int = 0
 
 
 def cached_dashboard() -> Dashboard:
@@ -194,4 +196,5 @@ def build_dashboard() -> Dashboard:
         turnover_bands=turnover_bands(turnover_year),
         active_shops=Shop.objects.active().count(),
         closed_shops=Shop.objects.filter(status=ShopStatus.CLOSED).count(),
+        demo_shops=Shop.objects.filter(is_demo=True).count(),
     )

@@ -31,6 +31,7 @@ from .lookup import resolve
 from .models import DATASET, County, Municipality, Observation, Region
 from .profile_sections import section_datasets
 from .profiles import ALWAYS_DOWNLOADABLE, DOWNLOADS, build_profile, series
+from .services import priority_rule
 
 # Every page here shows the municipality data (imports bump the dataset and purge them).
 cached_page = page_cache(datasets=(DATASET,))
@@ -300,6 +301,7 @@ def district_index(request: HttpRequest) -> HttpResponse:
             "form": form,
             "edition": edition,
             "official": official,
+            "priority": priority_rule(),
             "used_weights": [(COMPONENT_LABELS[key], weight * 100) for key, weight in used.items()],
             "rows": [
                 {

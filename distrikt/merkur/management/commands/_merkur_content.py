@@ -107,7 +107,7 @@ OFFER_LEAD = (
 OFFER_BODY = [
     (
         "paragraph",
-        "<p>Ein tilleggsteneste er noko butikken tilbyr i tillegg til daglegvarer. For mange "
+        "<p>Ei tilleggsteneste er noko butikken tilbyr i tillegg til daglegvarer. For mange "
         "butikkar gir slike tenester både inntekt og fleire besøk, og for folk i bygda kan det "
         "vere den einaste staden dei får tenesta utan lang køyretur.</p>",
     ),
