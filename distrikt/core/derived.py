@@ -73,10 +73,7 @@ def get_or_compute(
     """
     datasets = (dataset,) if isinstance(dataset, str) else dataset
     versions = dataset_versions(datasets)
-    if language_neutral:
-        language = "-"
-    else:
-        language = language or get_language() or settings.LANGUAGE_CODE
+    language = "-" if language_neutral else language or get_language() or settings.LANGUAGE_CODE
     raw = repr((sorted(versions.items()), language, key))
     cache_key = VALUE_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     value = cache.get(cache_key, _MISSING)
