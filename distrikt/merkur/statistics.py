@@ -78,7 +78,7 @@ def services_now() -> list[Row]:
         .annotate(total=Count("shop", distinct=True))
         .values_list("service", "total")
     )
-    return [Row(service.name, counts.get(service.pk, 0)) for service in ExtraService.objects.all()]
+    return [Row(service.localized_name, counts.get(service.pk, 0)) for service in ExtraService.objects.all()]
 
 
 def report_years(first_year: int | None = None) -> list[int]:
@@ -110,7 +110,7 @@ def services_over_time(years: list[int]) -> list[ServiceSpread]:
                     if started <= day and (ended is None or ended > day) and (closed is None or closed > day)
                 )
             )
-        result.append(ServiceSpread(service.name, counts))
+        result.append(ServiceSpread(service.localized_name, counts))
     return result
 
 

@@ -10,6 +10,22 @@ CHAINS = [
     ("frittstaande", "Frittståande"),
 ]
 
+# Bokmål and English names beside the Nynorsk ones, by slug (brand names need none).
+CHAIN_NAMES = {"frittstaande": ("Frittstående", "Independent")}
+SERVICE_NAMES = {
+    "post-i-butikk": ("Post i butikk", "Post office in the shop"),
+    "pakkeutlevering": ("Hentested for pakker", "Parcel pick-up point"),
+    "apotekutsal": ("Apotekutsalg", "Pharmacy outlet"),
+    "drivstoff": ("Drivstoff", "Fuel"),
+    "turistinformasjon": ("Turistinformasjon", "Tourist information"),
+    "kontant-og-banktenester": ("Kontant- og banktjenester", "Cash and banking services"),
+    "spelkommisjonaer": ("Kommisjonær for pengespill", "Lottery and betting agent"),
+    "kafe": ("Kafé og servering", "Café and food service"),
+    "heimkoyring": ("Hjemkjøring av varer", "Home delivery of groceries"),
+    "elbillading": ("Lading av elbil", "Electric car charging"),
+    "vinmonopol-utlevering": ("Utleveringssted for Vinmonopolet", "Vinmonopolet pick-up point"),
+}
+
 # (slug, name, description) — the kinds of extra services rural shops commonly offer.
 EXTRA_SERVICES = [
     (
