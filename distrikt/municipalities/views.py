@@ -536,7 +536,7 @@ def _edition_tables(edition: Edition) -> list[Table]:
     )
     basis = Table(
         title=_("Grunnlag og vekter"),
-        header=[_("Komponent"), _("Vekt (%)"), _("Data"), _("Kommunar med tal"), _("Kommunar i alt")],
+        header=[_("Komponent"), _("Vekt i prosent"), _("Data"), _("Kommunar med tal"), _("Kommunar i alt")],
         rows=[
             [
                 component.label,
