@@ -112,10 +112,14 @@ def aggregate_indicators(municipality_ids: Iterable[int]) -> dict[str, Indicator
             if method is Method.SUM:
                 # A sum over part of the group would look like a fall; give none instead.
                 if len(by_member) == len(members):
-                    aggregate.years[year] = AggregateValue(sum(by_member.values()), len(members), len(members))
+                    aggregate.years[year] = AggregateValue(
+                        sum(by_member.values()), len(members), len(members)
+                    )
                 continue
             weights = population.get(year, {})
-            weighted = [(value, weights[member]) for member, value in by_member.items() if weights.get(member)]
+            weighted = [
+                (value, weights[member]) for member, value in by_member.items() if weights.get(member)
+            ]
             total_weight = sum(weight for _value, weight in weighted)
             if total_weight > 0:
                 aggregate.years[year] = AggregateValue(

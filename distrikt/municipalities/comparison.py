@@ -180,7 +180,9 @@ def _aggregate_value(aggregate: IndicatorAggregate | None, year: int) -> float |
 
 def build_comparison(municipalities: Sequence[Municipality], *, with_charts: bool = True) -> Comparison:
     """Every indicator with a value for a compared municipality or the country, year by year."""
-    counties = list({municipality.county.code: municipality.county for municipality in municipalities}.values())
+    counties = list(
+        {municipality.county.code: municipality.county for municipality in municipalities}.values()
+    )
     positions = {municipality.pk: index for index, municipality in enumerate(municipalities)}
     values: dict[str, dict[int, list[ComparedValue | None]]] = defaultdict(dict)
     for code, municipality_id, year, value, is_estimate in (
@@ -235,7 +237,10 @@ def _chart(item: ComparedIndicator, municipalities: Sequence[Municipality]) -> M
     ]
     if item.method is Method.WEIGHTED_MEAN:
         series.append(
-            (_("Heile landet"), [(row.year, row.national, False) for row in item.rows if row.national is not None])
+            (
+                _("Heile landet"),
+                [(row.year, row.national, False) for row in item.rows if row.national is not None],
+            )
         )
     return multi_line_chart(series)
 
@@ -282,7 +287,14 @@ def sources_table(comparison: Comparison) -> Table:
     """Where each indicator comes from, and how the county and national figures are made."""
     return Table(
         title=_("Kjelder og metode"),
-        header=[_("Indikatorkode"), _("Indikator"), _("Eining"), _("Kjelde"), _("SSB-tabell"), _("Fylke og land")],
+        header=[
+            _("Indikatorkode"),
+            _("Indikator"),
+            _("Eining"),
+            _("Kjelde"),
+            _("SSB-tabell"),
+            _("Fylke og land"),
+        ],
         rows=[
             [
                 item.indicator.code,
@@ -325,15 +337,20 @@ def comparison_payload(comparison: Comparison, selection: Selection) -> dict:
                         "year": row.year,
                         "municipalities": {
                             municipality.code: cell.value if cell is not None else None
-                            for municipality, cell in zip(comparison.municipalities, row.municipalities, strict=True)
+                            for municipality, cell in zip(
+                                comparison.municipalities, row.municipalities, strict=True
+                            )
                         },
                         "estimated": [
                             municipality.code
-                            for municipality, cell in zip(comparison.municipalities, row.municipalities, strict=True)
+                            for municipality, cell in zip(
+                                comparison.municipalities, row.municipalities, strict=True
+                            )
                             if cell is not None and cell.is_estimate
                         ],
                         "counties": {
-                            county.code: value for county, value in zip(comparison.counties, row.counties, strict=True)
+                            county.code: value
+                            for county, value in zip(comparison.counties, row.counties, strict=True)
                         },
                         "national": row.national,
                     }

@@ -25,9 +25,9 @@ from .forms import (
 )
 from .indices import (
     COMPONENT_LABELS,
-    Edition,
     DEFAULT_METHOD,
     METHODS,
+    Edition,
     compute_edition,
     latest_published_scores,
 )
@@ -381,7 +381,9 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "memberships": memberships,
             **_aggregate_context(
                 aggregate_indicators(
-                    membership.municipality_id for membership in memberships if membership.municipality.is_current
+                    membership.municipality_id
+                    for membership in memberships
+                    if membership.municipality.is_current
                 )
             ),
             "breadcrumbs": _crumbs((request.path, region.name)),
@@ -418,7 +420,9 @@ def compare(request: HttpRequest) -> HttpResponse:
             "comparison": comparison,
             "choices": [(code, name) for code, name in all_choices if code not in codes],
             "all_choices": all_choices,
-            "column_count": len(comparison.municipalities) + len(comparison.counties) + 2 if comparison else 0,
+            "column_count": len(comparison.municipalities) + len(comparison.counties) + 2
+            if comparison
+            else 0,
             "query": query,
             "can_add": len(codes) < comparisons.MAX_MUNICIPALITIES,
             "remove_links": [

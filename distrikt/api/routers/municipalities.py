@@ -405,6 +405,12 @@ class ComparisonOut(Schema):
 
 
 MunicipalityCode = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
+CODES = Query(
+    ...,
+    min_length=1,
+    max_length=comparison.MAX_MUNICIPALITIES,
+    description=f"Municipality numbers (four digits), 1–{comparison.MAX_MUNICIPALITIES}; repeat the parameter.",
+)
 
 
 @router.get(
@@ -415,12 +421,7 @@ MunicipalityCode = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
 )
 def compare(
     request: HttpRequest,
-    k: list[MunicipalityCode] = Query(
-        ...,
-        min_length=1,
-        max_length=comparison.MAX_MUNICIPALITIES,
-        description=f"Municipality numbers (four digits), 1–{comparison.MAX_MUNICIPALITIES}, repeat the parameter.",
-    ),
+    k: list[MunicipalityCode] = CODES,
 ):
     """The same figures as /kommunar/samanlikn/: yearly values per municipality, county and country.
 

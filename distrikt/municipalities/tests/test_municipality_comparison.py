@@ -4,7 +4,6 @@ import csv
 import io
 from io import BytesIO
 
-import pytest
 from openpyxl import load_workbook
 
 from distrikt.municipalities.aggregates import national_aggregates
@@ -72,7 +71,9 @@ def test_the_page_shows_eight_municipalities_with_charts_tables_and_downloads(re
     assert "Trøndelag" in html and "Heile landet" in html
     # Adding is full at eight; every municipality has a removal link without it.
     assert 'id="compare-add"' not in html
-    assert f'href="?{query([code for code in sorted(EIGHT) if code != "5006"])}"' in html.replace("&amp;", "&")
+    assert f'href="?{query([code for code in sorted(EIGHT) if code != "5006"])}"' in html.replace(
+        "&amp;", "&"
+    )
 
 
 def test_the_latest_population_is_printed_for_each_municipality(register, client):
@@ -159,7 +160,10 @@ def test_the_comparison_downloads_as_csv_and_excel_with_the_same_numbers(registe
     sheet_rows = list(workbook["Samanlikning"].iter_rows(values_only=True))
     excel_2026 = next(row for row in sheet_rows if row[0] == "folketal" and row[3] == 2026)
     assert excel_2026[4:6] == (25844, 24007)
-    assert any(row[3] == "Statistisk sentralbyrå" for row in workbook["Kjelder og metode"].iter_rows(values_only=True))
+    assert any(
+        row[3] == "Statistisk sentralbyrå"
+        for row in workbook["Kjelder og metode"].iter_rows(values_only=True)
+    )
 
 
 def test_the_overview_download_follows_the_filters(register, client):
