@@ -25,7 +25,8 @@ def query(codes: list[str]) -> str:
 
 
 def main() -> None:
-    with ProductionServer(prepare=[["load_bundled_data"]]) as server:
+    # A shared, busy machine can need more than a minute to start gunicorn.
+    with ProductionServer(prepare=[["load_bundled_data"]], start_timeout=300) as server:
         status, body = fetch(server.url, "/api/v1/municipalities")
         if status != 200:
             raise SystemExit(f"API list answered {status}")

@@ -190,6 +190,8 @@ def build_comparison(municipalities: Sequence[Municipality], *, with_charts: boo
         .values_list("indicator__code", "municipality_id", "year", "value", "is_estimate")
         .order_by("indicator__code", "year")
     ):
+        if value is None:
+            continue
         row = values[code].setdefault(year, [None] * len(municipalities))
         row[positions[municipality_id]] = ComparedValue(value, is_estimate)
     by_county = {county.code: county_aggregates(county.code) for county in counties}
