@@ -151,8 +151,13 @@ class ComparedIndicator:
 
     @property
     def number_format(self) -> str:
-        """The argument of the `floatformat` filter: the decimals, with thousands grouped."""
+        """The `floatformat` argument for county and national figures (grouped thousands)."""
         return f"{self.decimals}g"
+
+    @property
+    def value_format(self) -> str:
+        """The `floatformat` argument for a municipality's own values: as stored, no mean's decimal."""
+        return f"{decimals_for(self.indicator.code)}g"
 
 
 @dataclass

@@ -206,3 +206,10 @@ def test_every_distriktsindeks_edition_downloads_and_the_simplified_one_is_label
     assert response["Location"].startswith("/kommunar/distriktsindeksen/?")
     page = client.get("/kommunar/distriktsindeksen/?aar=2026&metode=2022&forenkla=on").content.decode()
     assert "/kommunar/distriktsindeksen/data.csv?" in page
+
+
+def test_own_values_keep_their_precision_and_means_get_one_decimal(register, client):
+    html = client.get("/kommunar/samanlikn/?k=5006&k=1833").content.decode()
+    steinkjer = Municipality.objects.current().get(code="5006")
+    assert f"<td>{steinkjer.centrality_index}</td>" in html
+    assert "<td>721,0</td>" not in html
