@@ -24,7 +24,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # Our domain apps. `search` and `api` sit on top of the others.
+    # Our domain apps. `search`, `api` and `briefs` sit on top of the others.
     "distrikt.core",
     "distrikt.municipalities",
     "distrikt.organisation",
@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "distrikt.merkur",
     "distrikt.search",
     "distrikt.api",
+    "distrikt.briefs",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
