@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from distrikt.core import charts
@@ -144,6 +144,7 @@ class BriefContent:
     year_from: int
     year_to: int
     generated_at: datetime.datetime
+    language: str = "nn"
     key_figures: list[KeyFigure] = field(default_factory=list)
     population: TableSection | None = None
     population_chart: charts.LineChart | None = None
@@ -436,7 +437,13 @@ def _events(content: BriefContent) -> None:
 
 def build_content(area: Area, year_from: int, year_to: int) -> BriefContent:
     """Read every figure of the brief for the area and period (in the active language)."""
-    content = BriefContent(area=area, year_from=year_from, year_to=year_to, generated_at=timezone.now())
+    content = BriefContent(
+        area=area,
+        year_from=year_from,
+        year_to=year_to,
+        generated_at=timezone.now(),
+        language=translation.get_language() or "nn",
+    )
     municipalities = area.municipalities
     ids = [m.pk for m in municipalities]
     if municipalities:

@@ -59,7 +59,7 @@ class Brief(models.Model):
         _("dataversjon"),
         max_length=64,
         db_index=True,
-        help_text=_("Kva versjon av dataa briefen er laga frå; ny versjon gir nytt dokument."),
+        help_text=_("Kva versjon av dataa dokumentet er laga frå; ny versjon gir nytt dokument."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=BriefStatus.choices, default=BriefStatus.QUEUED
