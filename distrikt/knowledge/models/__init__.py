@@ -12,9 +12,11 @@ from .pages import (
     ResearchReportPage,
     ThemePage,
 )
+from .research import CommissionStatus, ResearchCommission, ResearchCommissionQuerySet
 
 __all__ = [
     "ArticlePage",
+    "CommissionStatus",
     "ContentType",
     "FilmPage",
     "KnowledgeEntry",
@@ -24,6 +26,8 @@ __all__ = [
     "PracticalExamplePage",
     "PublicationKind",
     "PublicationPage",
+    "ResearchCommission",
+    "ResearchCommissionQuerySet",
     "ResearchReportPage",
     "ThemePage",
 ]

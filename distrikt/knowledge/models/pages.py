@@ -25,6 +25,7 @@ from ..blocks import RelatedContentBlock
 from ..forms import PdfUploadPageForm
 from ..validators import validate_isbn, validate_issn
 from .entries import DATASET, ContentType
+from .research import RESEARCH_DATASET
 
 CONTENT_PAGE_TYPES = [
     "knowledge.ArticlePage",
@@ -294,6 +295,15 @@ class PublicationPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
     issn = models.CharField(_("ISSN"), max_length=12, blank=True, validators=[validate_issn])
     research_institution = models.CharField(_("forskingsinstitusjon"), max_length=200, blank=True)
     commissioned_by_centre = models.BooleanField(_("bestilt av Distriktssenteret"), default=False)
+    commission = models.ForeignKey(
+        "knowledge.ResearchCommission",
+        verbose_name=_("FoU-oppdrag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+        help_text=_("Oppdraget i FoU-registeret som dette er leveransen frå."),
+    )
 
     content_panels = [
         *_content_panels(),
@@ -309,6 +319,7 @@ class PublicationPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
                 FieldPanel("issn"),
                 FieldPanel("research_institution"),
                 FieldPanel("commissioned_by_centre"),
+                FieldPanel("commission"),
             ],
             heading=_("Om publikasjonen"),
         ),
@@ -423,11 +434,21 @@ class ResearchReportPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
     """A research and development (FoU) report with who commissioned it and its abstract."""
 
     content_type_code = ContentType.RESEARCH
+    shows_datasets = (RESEARCH_DATASET,)
 
     institution = models.CharField(_("forskingsinstitusjon"), max_length=200)
     commissioned_year = models.PositiveSmallIntegerField(_("år bestilt"), null=True, blank=True)
     programme = models.CharField(_("program"), max_length=200, blank=True)
     abstract = models.TextField(_("samandrag"))
+    commission = models.ForeignKey(
+        "knowledge.ResearchCommission",
+        verbose_name=_("FoU-oppdrag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="research_reports",
+        help_text=_("Oppdraget i FoU-registeret som dette er leveransen frå."),
+    )
 
     content_panels = [
         *_content_panels("abstract"),
@@ -436,6 +457,7 @@ class ResearchReportPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
                 FieldPanel("institution"),
                 FieldPanel("commissioned_year"),
                 FieldPanel("programme"),
+                FieldPanel("commission"),
                 FieldPanel("document"),
                 FieldPanel("pdf_upload"),
             ],

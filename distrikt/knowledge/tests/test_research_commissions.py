@@ -1,0 +1,130 @@
+"""The register of commissioned research: its rules, its admin, and the report page's link to it."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+import pytest
+
+from distrikt.knowledge.factories import ResearchReportPageFactory
+from distrikt.knowledge.models import CommissionStatus, ResearchCommission
+
+pytestmark = pytest.mark.django_db
+
+# Brønnøysundregistrene's own organisation number: a valid check digit.
+VALID_ORGANISATION_NUMBER = "974760673"
+
+
+def commission(**fields) -> ResearchCommission:
+    values = {
+        "title": "Kva held folk i distrikta?",
+        "question": "Kvifor blir unge buande i små kommunar?",
+        "institution": "Testforsking AS",
+        "institution_organisation_number": VALID_ORGANISATION_NUMBER,
+        "budget": Decimal(450000),
+        "ordered_on": datetime.date(2025, 2, 1),
+        "due_on": datetime.date(2025, 12, 1),
+        "status": CommissionStatus.ORDERED,
+        **fields,
+    }
+    return ResearchCommission(**values)
+
+
+def errors_of(instance: ResearchCommission) -> dict:
+    with pytest.raises(ValidationError) as raised:
+        instance.full_clean()
+    return raised.value.message_dict
+
+
+def test_a_complete_commission_is_valid():
+    commission().full_clean()
+
+
+def test_a_commission_cannot_be_delivered_before_it_was_ordered():
+    errors = errors_of(commission(delivered_on=datetime.date(2025, 1, 15), status=CommissionStatus.DELIVERED))
+    assert "Oppdraget kan ikkje vere levert før det vart bestilt." in errors["delivered_on"]
+
+
+def test_the_database_refuses_a_delivery_before_the_order_too():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        commission(delivered_on=datetime.date(2025, 1, 15)).save()
+
+
+def test_a_budget_cannot_be_negative():
+    errors = errors_of(commission(budget=Decimal(-1)))
+    assert "budget" in errors
+    with pytest.raises(IntegrityError), transaction.atomic():
+        commission(budget=Decimal(-1)).save()
+
+
+def test_the_organisation_number_is_checked():
+    errors = errors_of(commission(institution_organisation_number="974760674"))
+    assert errors["institution_organisation_number"] == [
+        "Organisasjonsnummeret er ikkje gyldig: kontrollsifferet stemmer ikkje."
+    ]
+    errors = errors_of(commission(institution_organisation_number="12345"))
+    assert errors["institution_organisation_number"] == ["Organisasjonsnummeret må ha nøyaktig ni siffer."]
+
+
+def test_an_ordered_commission_needs_its_order_date_and_a_delivered_one_its_delivery_date():
+    assert "ordered_on" in errors_of(commission(ordered_on=None, due_on=None))
+    assert "delivered_on" in errors_of(commission(status=CommissionStatus.DELIVERED))
+
+
+def test_a_published_commission_needs_a_published_report(home_page):
+    saved = commission(status=CommissionStatus.DELIVERED, delivered_on=datetime.date(2025, 11, 20))
+    saved.save()
+    saved.status = CommissionStatus.PUBLISHED
+    assert "status" in errors_of(saved)
+    report = ResearchReportPageFactory(
+        title="Unge i distrikta", institution="Testforsking AS", abstract="Samandrag.", commission=saved
+    )
+    saved.full_clean()
+    assert saved.deliverables() == [report.specific]
+
+
+def test_the_report_page_names_its_commission(home_page, client):
+    saved = commission(status=CommissionStatus.DELIVERED, delivered_on=datetime.date(2025, 11, 20))
+    saved.save()
+    report = ResearchReportPageFactory(
+        title="Unge i distrikta", institution="Testforsking AS", abstract="Samandrag.", commission=saved
+    )
+    html = client.get(report.url).content.decode()
+    assert "Kva held folk i distrikta?" in html
+    assert "Kvifor blir unge buande i små kommunar?" in html
+
+
+def test_ongoing_and_completed_are_told_apart():
+    commission(title="I gang").save()
+    commission(title="Levert", status=CommissionStatus.DELIVERED, delivered_on=datetime.date(2025, 6, 1)).save()
+    commission(title="Avlyst", status=CommissionStatus.CANCELLED).save()
+    assert [item.title for item in ResearchCommission.objects.ongoing()] == ["I gang"]
+    assert [item.title for item in ResearchCommission.objects.completed()] == ["Levert"]
+    assert ResearchCommission.objects.delivered_in(2025).count() == 1
+
+
+def test_editors_add_a_commission_in_the_admin_and_get_messages_on_bad_input(editor_client):
+    url = "/admin/snippets/knowledge/researchcommission/add/"
+    assert editor_client.get(url).status_code == 200
+    data = {
+        "title": "Bustader i distrikta",
+        "question": "Kva hindrar bustadbygging?",
+        "institution": "Testforsking AS",
+        "institution_organisation_number": VALID_ORGANISATION_NUMBER,
+        "budget": "-5",
+        "ordered_on": "2025-03-01",
+        "due_on": "2025-10-01",
+        "delivered_on": "2025-02-01",
+        "status": "delivered",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Oppdraget kan ikkje vere levert før det vart bestilt." in html
+    assert "Bustader i distrikta" in html  # what was typed is kept
+    assert not ResearchCommission.objects.exists()
+    data.update(budget="300000", delivered_on="2025-09-15")
+    assert editor_client.post(url, data).status_code == 302
+    assert ResearchCommission.objects.get().budget == 300000

@@ -1,0 +1,23 @@
+"""Wagtail admin for the knowledge bank's registers: commissioned research."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ResearchCommission
+
+
+class ResearchCommissionViewSet(SnippetViewSet):
+    model = ResearchCommission
+    icon = "doc-full"
+    menu_label = _("FoU-oppdrag")
+    list_display = ["title", "institution", "status", "ordered_on", "due_on", "delivered_on"]
+    list_filter = ["status", "themes"]
+    search_fields = ["title", "institution", "question"]
+
+
+class KnowledgeViewSetGroup(SnippetViewSetGroup):
+    items = (ResearchCommissionViewSet,)
+    menu_icon = "doc-full"
+    menu_label = _("Kunnskapsbanken")
+    menu_name = "knowledge-registers"
