@@ -17,10 +17,11 @@ from distrikt.municipalities.models import County, Municipality
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
 from . import ranking
-from .models import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+from .models import ContentType, FollowUpStatus, KnowledgeEntry, KnowledgeEntryQuerySet
 from .models.entries import DATASET
+from .models.followups import RUNNING_STATUSES
 
-FILTER_KEYS = ("tema", "type", "malgruppe", "fylke", "kommune", "ar")
+FILTER_KEYS = ("tema", "type", "malgruppe", "fylke", "kommune", "ar", "oppfolging")
 FILTER_LABELS = {
     "tema": _("Tema"),
     "type": _("Innhaldstype"),
@@ -28,6 +29,13 @@ FILTER_LABELS = {
     "fylke": _("Fylke"),
     "kommune": _("Kommune"),
     "ar": _("År"),
+    "oppfolging": _("Oppfølging"),
+}
+FOLLOWED_UP = "fylgt-opp"
+RUNNING_AFTER_THREE_YEARS = "i-drift-etter-3-ar"
+FOLLOW_UP_FILTERS = {
+    FOLLOWED_UP: _("Praksisdøme som er fylgde opp"),
+    RUNNING_AFTER_THREE_YEARS: _("Held framleis fram etter 3 år"),
 }
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -65,6 +73,7 @@ def parse_filters(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]
         "fylke": lambda v: County.objects.current().filter(code=v).exists(),
         "kommune": lambda v: Municipality.objects.current().filter(code=v).exists(),
         "ar": lambda v: v.isdigit() and 1900 <= int(v) <= 2100,
+        "oppfolging": lambda v: v in FOLLOW_UP_FILTERS,
     }
     for key in FILTER_KEYS:
         value = (params.get(key) or "").strip()[:100]
@@ -88,11 +97,22 @@ def apply_filters(
         "fylke": entries.model.objects.in_county,
         "kommune": entries.model.objects.in_municipality,
         "ar": lambda value: entries.model.objects.in_year(int(value)),
+        "oppfolging": follow_up_entries,
     }
     for key, value in filters.items():
         if key != skip:
             entries = entries.filter(pk__in=appliers[key](value).values("pk"))
     return entries
+
+
+def follow_up_entries(value: str) -> KnowledgeEntryQuerySet:
+    """Practical examples that were followed up, or that still ran at a follow-up after 3 years or more."""
+    follow_ups = "page__practicalexamplepage__follow_ups"
+    if value == RUNNING_AFTER_THREE_YEARS:
+        return KnowledgeEntry.objects.filter(
+            **{f"{follow_ups}__after_years__gte": 3, f"{follow_ups}__status__in": RUNNING_STATUSES}
+        ).exclude(**{f"{follow_ups}__status": FollowUpStatus.ENDED})
+    return KnowledgeEntry.objects.filter(**{f"{follow_ups}__isnull": False})
 
 
 def _counted(rows) -> Counter:
@@ -134,6 +154,15 @@ def facet_counts(base: KnowledgeEntryQuerySet, filters: Mapping[str, str]) -> li
             labels = dict(
                 Municipality.objects.current().filter(code__in=list(counts)).values_list("code", "name")
             )
+        elif key == "oppfolging":
+            counts = Counter(
+                {
+                    value: entries.filter(pk__in=follow_up_entries(value).values("pk")).count()
+                    for value in FOLLOW_UP_FILTERS
+                }
+            )
+            counts = Counter({value: count for value, count in counts.items() if count})
+            labels = {value: str(label) for value, label in FOLLOW_UP_FILTERS.items()}
         else:
             counts = _counted(entries.values_list("year").annotate(n=Count("pk", distinct=True)))
             labels = {value: value for value in counts}

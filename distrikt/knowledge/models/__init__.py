@@ -12,10 +12,20 @@ from .pages import (
     ResearchReportPage,
     ThemePage,
 )
+from .followups import (
+    FOLLOW_UP_YEARS,
+    ExampleFollowUp,
+    FollowUpReminder,
+    FollowUpStatus,
+)
 from .research import CommissionStatus, ResearchCommission, ResearchCommissionQuerySet
 
 __all__ = [
+    "FOLLOW_UP_YEARS",
     "ArticlePage",
+    "ExampleFollowUp",
+    "FollowUpReminder",
+    "FollowUpStatus",
     "CommissionStatus",
     "ContentType",
     "FilmPage",

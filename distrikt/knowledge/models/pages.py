@@ -25,6 +25,7 @@ from ..blocks import RelatedContentBlock
 from ..forms import PdfUploadPageForm
 from ..validators import validate_isbn, validate_issn
 from .entries import DATASET, ContentType
+from .followups import FOLLOW_UP_DATASET, FOLLOW_UP_YEARS, milestone_date
 from .research import RESEARCH_DATASET
 
 CONTENT_PAGE_TYPES = [
@@ -40,7 +41,7 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     """The knowledge bank's front: every piece of knowledge with filters, counts and feeds."""
 
     shows_datasets = (DATASET, "events", "organisation")
-    cache_query_params = ("q", "sort", "page", "tema", "type", "malgruppe", "fylke", "kommune", "ar")
+    cache_query_params = ("q", "sort", "page", "tema", "type", "malgruppe", "fylke", "kommune", "ar", "oppfolging")
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)
@@ -385,6 +386,7 @@ class PracticalExamplePage(KnowledgePage):
     """What a municipality or region did, why and how, what came of it and what it cost."""
 
     content_type_code = ContentType.EXAMPLE
+    shows_datasets = (FOLLOW_UP_DATASET,)
 
     why = models.TextField(_("kvifor"), blank=True)
     how = models.TextField(_("korleis"), blank=True)
@@ -424,6 +426,17 @@ class PracticalExamplePage(KnowledgePage):
     class Meta:
         verbose_name = _("praksisdøme")
         verbose_name_plural = _("praksisdøme")
+
+    def follow_up_timeline(self) -> list[dict]:
+        """The milestones 1, 3 and 5 years after the example, each with its follow-up or due date."""
+        recorded = {
+            follow_up.after_years: follow_up
+            for follow_up in self.follow_ups.prefetch_related("indicators").order_by("after_years")
+        }
+        return [
+            {"years": years, "due_on": milestone_date(self.date, years), "follow_up": recorded.get(years)}
+            for years in FOLLOW_UP_YEARS
+        ]
 
     def municipality_profiles(self) -> list:
         """The municipalities involved with their size and centrality, for comparison."""
