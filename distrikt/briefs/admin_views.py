@@ -23,7 +23,9 @@ def admin_briefs(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             brief = order_brief(request, form)
             if brief is not None:
-                messages.success(request, _("Kunnskapsgrunnlaget for %(area)s er bestilt.") % {"area": brief.area_name})
+                messages.success(
+                    request, _("Kunnskapsgrunnlaget for %(area)s er bestilt.") % {"area": brief.area_name}
+                )
                 return redirect("briefs_admin")
     else:
         form = BriefRequestForm()

@@ -78,9 +78,7 @@ def resolve_area(kind: str, key: str = "") -> Area | None:
         knowledge_area = KnowledgeArea.objects.filter(slug=key).first()
         if knowledge_area is None:
             return None
-        return Area(
-            kind, key, knowledge_area.localized_name, list(current), knowledge_area=knowledge_area
-        )
+        return Area(kind, key, knowledge_area.localized_name, list(current), knowledge_area=knowledge_area)
     if kind == AreaKind.COUNTRY:
         return Area(kind, "", _("Heile landet"), list(current))
     return None
@@ -206,7 +204,9 @@ def _population(content: BriefContent, ids: list[int]) -> None:
     source = _indicator_source(indicator, years)
     latest = years[-1]
     content.key_figures.append(
-        KeyFigure(_("Folketal 1. januar %(year)s") % {"year": latest}, round(totals[latest]), _("personar"), source)
+        KeyFigure(
+            _("Folketal 1. januar %(year)s") % {"year": latest}, round(totals[latest]), _("personar"), source
+        )
     )
     first = years[0]
     if first != latest and totals[first]:
@@ -249,7 +249,9 @@ def _components(content: BriefContent, ids: list[int]) -> None:
             _("Kvifor folketalet endrar seg"),
             [_("År"), *names],
             [],
-            empty_text=_("Komponentane i folketalsendringa (fødslar, flytting, innvandring) er ikkje lasta inn for dette området."),
+            empty_text=_(
+                "Komponentane i folketalsendringa (fødslar, flytting, innvandring) er ikkje lasta inn for dette området."
+            ),
         )
         return
     source = _indicator_source(used[0], years)
@@ -283,15 +285,23 @@ def _remote(content: BriefContent, municipalities: list[Municipality]) -> None:
             KeyFigure(_("Kommunar i sentralitetsklasse 5–6"), len(remote), _("kommunar"), source)
         )
     content.key_figures.append(
-        KeyFigure(_("Prioriterte kommunar (plattforma sin regel)"), priority_count, _("kommunar"), rule_source)
+        KeyFigure(
+            _("Prioriterte kommunar (plattforma sin regel)"), priority_count, _("kommunar"), rule_source
+        )
     )
     rows = [
-        [m.code, m.short_name, m.county.name, m.population, m.centrality_class, m.is_priority]
-        for m in remote
+        [m.code, m.short_name, m.county.name, m.population, m.centrality_class, m.is_priority] for m in remote
     ]
     content.remote = TableSection(
         _("Kommunar i sentralitetsklasse 5–6"),
-        [_("Kommunenummer"), _("Kommune"), _("Fylke"), _("Folketal"), _("Sentralitetsklasse"), _("Prioritert (plattforma sin regel)")],
+        [
+            _("Kommunenummer"),
+            _("Kommune"),
+            _("Fylke"),
+            _("Folketal"),
+            _("Sentralitetsklasse"),
+            _("Prioritert (plattforma sin regel)"),
+        ],
         rows,
         source,
         note=content.priority_rule,
@@ -306,7 +316,10 @@ def _merkur(content: BriefContent, municipalities: list[Municipality]) -> None:
     shop_count = shops.count()
     if not shop_count:
         content.merkur = TableSection(
-            _("Merkur-butikkar og tilgjenge"), [], [], empty_text=_("Ingen Merkur-butikkar er registrerte i området.")
+            _("Merkur-butikkar og tilgjenge"),
+            [],
+            [],
+            empty_text=_("Ingen Merkur-butikkar er registrerte i området."),
         )
         return
     is_demo = shops.filter(is_demo=True).exists()
@@ -318,7 +331,9 @@ def _merkur(content: BriefContent, municipalities: list[Municipality]) -> None:
         row.municipality_id: row for row in MunicipalityAccessibility.objects.filter(municipality_id__in=ids)
     }
     per_municipality = dict(
-        shops.values_list("municipality_id").annotate(total=Count("pk")).values_list("municipality_id", "total")
+        shops.values_list("municipality_id")
+        .annotate(total=Count("pk"))
+        .values_list("municipality_id", "total")
     )
     access_source = Source(
         _("Tilgjengeanalyse av Merkur-butikkane, SSB rutenett 250 m"), "2019", is_demo=is_demo
@@ -328,7 +343,11 @@ def _merkur(content: BriefContent, municipalities: list[Municipality]) -> None:
     if population:
         content.key_figures.append(
             KeyFigure(
-                _("Innbyggjarar over 10 km frå næraste butikk"), round(far / population * 100, 1), "%", access_source, 1
+                _("Innbyggjarar over 10 km frå næraste butikk"),
+                round(far / population * 100, 1),
+                "%",
+                access_source,
+                1,
             )
         )
     rows = []
@@ -387,7 +406,12 @@ def _knowledge(content: BriefContent) -> None:
     )
     content.key_figures.append(KeyFigure(_("Kunnskapsprodukt i perioden"), len(entries), _("stk."), source))
     rows = [
-        [entry.date, entry.content_type_label, entry.title + (f" ({_('demo')})" if entry.is_demo else ""), entry.url]
+        [
+            entry.date,
+            entry.content_type_label,
+            entry.title + (f" ({_('demo')})" if entry.is_demo else ""),
+            entry.url,
+        ]
         for entry in entries
     ]
     content.knowledge = TableSection(
@@ -455,6 +479,8 @@ def build_content(area: Area, year_from: int, year_to: int) -> BriefContent:
     _events(content)
     content.sources = list(dict.fromkeys(content.sources))
     has_figures = bool(content.population and content.population.rows)
-    has_products = bool(content.knowledge and content.knowledge.rows) or bool(content.events and content.events.rows)
+    has_products = bool(content.knowledge and content.knowledge.rows) or bool(
+        content.events and content.events.rows
+    )
     content.has_data = bool(municipalities) and (has_figures or has_products)
     return content

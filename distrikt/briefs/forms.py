@@ -51,7 +51,9 @@ class BriefRequestForm(forms.Form):
         for name in ("year_from", "year_to"):
             self.fields[name].max_value = last + 1
             self.fields[name].validators.append(MaxValueValidator(last + 1))
-            self.fields[name].widget.attrs.update({"min": FIRST_YEAR, "max": last + 1, "inputmode": "numeric"})
+            self.fields[name].widget.attrs.update(
+                {"min": FIRST_YEAR, "max": last + 1, "inputmode": "numeric"}
+            )
         self.fields["year_from"].initial = first
         self.fields["year_to"].initial = last
 
@@ -69,5 +71,3 @@ class BriefRequestForm(forms.Form):
     @property
     def area_key(self) -> str:
         return self.cleaned_data["area"].partition(":")[2]
-
-

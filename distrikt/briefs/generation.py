@@ -42,7 +42,9 @@ def generate_brief(brief_id: int) -> Brief:
             pdf = html_to_pdf(html)
             _progress(brief, 85, _("Lagar Excel-fil"))
             workbook = xlsx_bytes(brief_tables(content))
-        stem = safe_filename(f"kunnskapsgrunnlag {brief.area_name} {brief.year_from}-{brief.year_to} {brief.language}")
+        stem = safe_filename(
+            f"kunnskapsgrunnlag {brief.area_name} {brief.year_from}-{brief.year_to} {brief.language}"
+        )
         brief.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         brief.workbook.save(f"{stem}.xlsx", ContentFile(workbook), save=False)
         brief.word_count = count_words(strip_tags(html))

@@ -92,7 +92,9 @@ class Brief(models.Model):
         permissions = [("request_brief", _("Kan bestille kunnskapsgrunnlag"))]
         indexes = [models.Index(fields=["area_kind", "area_key", "language", "year_from", "year_to"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(year_from__lte=models.F("year_to")), name="brief_period_ordered"),
+            models.CheckConstraint(
+                condition=models.Q(year_from__lte=models.F("year_to")), name="brief_period_ordered"
+            ),
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="brief_progress_at_most_100"),
         ]
 

@@ -64,7 +64,10 @@ def request_view(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "briefs/request_login.html",
-            {"login_url": f"{reverse('wagtailadmin_login')}?next={request.get_full_path()}", "breadcrumbs": crumbs},
+            {
+                "login_url": f"{reverse('wagtailadmin_login')}?next={request.get_full_path()}",
+                "breadcrumbs": crumbs,
+            },
             status=403 if request.user.is_authenticated else 200,
         )
     if request.method == "POST":
@@ -113,7 +116,7 @@ def download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
     stored, content_type = files[file_format]
     if not stored:
         raise Http404
-    name = safe_filename(f"kunnskapsgrunnlag {brief.area_name} {brief.year_from}-{brief.year_to} {brief.language}.{file_format}")
+    name = safe_filename(
+        f"kunnskapsgrunnlag {brief.area_name} {brief.year_from}-{brief.year_to} {brief.language}.{file_format}"
+    )
     return FileResponse(stored.open("rb"), as_attachment=True, filename=name, content_type=content_type)
-
-

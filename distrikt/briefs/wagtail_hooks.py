@@ -22,4 +22,6 @@ def register_briefs_admin_url():
 
 @hooks.register("register_admin_menu_item")
 def register_briefs_menu_item():
-    return BriefsMenuItem(_("Kunnskapsgrunnlag"), reverse("briefs_admin"), icon_name="doc-full-inverse", order=850)
+    return BriefsMenuItem(
+        _("Kunnskapsgrunnlag"), reverse("briefs_admin"), icon_name="doc-full-inverse", order=850
+    )

@@ -47,7 +47,9 @@ def editor_addresses(example: PracticalExamplePage) -> list[str]:
     """The example's contact at the centre, else every active editor with an e-mail address."""
     if example.contact_person and example.contact_person.email:
         return [example.contact_person.email]
-    users = get_user_model().objects.filter(is_active=True, groups__name__in=EDITOR_GROUP_NAMES).exclude(email="")
+    users = (
+        get_user_model().objects.filter(is_active=True, groups__name__in=EDITOR_GROUP_NAMES).exclude(email="")
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 

@@ -52,7 +52,9 @@ def county_data(county, home_page):
     ObservationFactory(municipality=mountain, indicator=population, year=2020, value=1900)
     ShopFactory(name="Fjellbutikken (demo)", municipality=mountain)
     MunicipalityAccessibility.objects.create(municipality=mountain, population=1800, population_over_10km=450)
-    ArticlePageFactory(title="Korleis Fjellbygd held på ungdomen", counties=[county], date=datetime.date(2025, 3, 1))
+    ArticlePageFactory(
+        title="Korleis Fjellbygd held på ungdomen", counties=[county], date=datetime.date(2025, 3, 1)
+    )
     ArticlePageFactory(title="Artikkel om eit anna fylke", date=datetime.date(2025, 3, 1))
     calendar = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(

@@ -84,7 +84,9 @@ def test_the_workbook_has_a_sheet_per_table_with_the_same_figures(county_data):
     assert key["Folketal 1. januar 2025"] == 10200
     population = list(workbook["Folketal"].iter_rows(min_row=2, max_row=3, values_only=True))
     assert population == [(2015, 10000, None), (2025, 10200, 200)]
-    remote_sheet = next(name for name in workbook.sheetnames if name.startswith("Kommunar i sentralitetsklasse"))
+    remote_sheet = next(
+        name for name in workbook.sheetnames if name.startswith("Kommunar i sentralitetsklasse")
+    )
     remote = list(workbook[remote_sheet].iter_rows(min_row=2, max_row=2, values_only=True))
     assert remote[0][:5] == ("7701", "Fjellbygd", "Prøvefylke", 1800, 6)
     sources = [row[0] for row in workbook["Kjelder"].iter_rows(min_row=2, values_only=True)]

@@ -157,7 +157,9 @@ def test_the_admin_page_orders_and_lists_briefs(
     assert "Heile landet" in client.get("/admin/kunnskapsgrunnlag/").content.decode()
 
 
-def test_the_admin_page_is_closed_to_admin_users_without_the_permission(county_data, client, django_user_model):
+def test_the_admin_page_is_closed_to_admin_users_without_the_permission(
+    county_data, client, django_user_model
+):
     from django.contrib.auth.models import Permission
 
     user = django_user_model.objects.create_user("arrangor", "arrangor@example.org", "passord-123")

@@ -1,6 +1,12 @@
 """Models of the knowledge bank."""
 
 from .entries import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+from .followups import (
+    FOLLOW_UP_YEARS,
+    ExampleFollowUp,
+    FollowUpReminder,
+    FollowUpStatus,
+)
 from .pages import (
     ArticlePage,
     FilmPage,
@@ -12,23 +18,17 @@ from .pages import (
     ResearchReportPage,
     ThemePage,
 )
-from .followups import (
-    FOLLOW_UP_YEARS,
-    ExampleFollowUp,
-    FollowUpReminder,
-    FollowUpStatus,
-)
 from .research import CommissionStatus, ResearchCommission, ResearchCommissionQuerySet
 
 __all__ = [
     "FOLLOW_UP_YEARS",
     "ArticlePage",
-    "ExampleFollowUp",
-    "FollowUpReminder",
-    "FollowUpStatus",
     "CommissionStatus",
     "ContentType",
+    "ExampleFollowUp",
     "FilmPage",
+    "FollowUpReminder",
+    "FollowUpStatus",
     "KnowledgeEntry",
     "KnowledgeEntryQuerySet",
     "KnowledgeIndexPage",

@@ -45,7 +45,8 @@ class ExampleFollowUp(models.Model):
         related_name="follow_ups",
     )
     after_years = models.PositiveSmallIntegerField(
-        _("etter kor mange år"), choices=[(years, _("%(years)s år") % {"years": years}) for years in FOLLOW_UP_YEARS]
+        _("etter kor mange år"),
+        choices=[(years, _("%(years)s år") % {"years": years}) for years in FOLLOW_UP_YEARS],
     )
     followed_up_on = models.DateField(_("fylgt opp dato"), default=datetime.date.today)
     status = models.CharField(_("status"), max_length=10, choices=FollowUpStatus.choices)
@@ -105,11 +106,11 @@ class ExampleFollowUp(models.Model):
             if self.followed_up_on > timezone.localdate():
                 errors.setdefault("followed_up_on", []).append(_("Oppfølginga kan ikkje vere fram i tid."))
         others = ExampleFollowUp.objects.filter(example_id=self.example_id).exclude(pk=self.pk)
-        if self.after_years and self.status in RUNNING_STATUSES:
-            if others.filter(after_years__lt=self.after_years, status=FollowUpStatus.ENDED).exists():
-                errors.setdefault("status", []).append(
-                    _("Dømet vart avslutta ved ei tidlegare oppfølging og kan ikkje halde fram etterpå.")
-                )
+        has_ended_before = others.filter(after_years__lt=self.after_years or 0, status=FollowUpStatus.ENDED)
+        if self.after_years and self.status in RUNNING_STATUSES and has_ended_before.exists():
+            errors.setdefault("status", []).append(
+                _("Dømet vart avslutta ved ei tidlegare oppfølging og kan ikkje halde fram etterpå.")
+            )
         if errors:
             raise ValidationError(errors)
 

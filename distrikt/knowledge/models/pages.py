@@ -41,7 +41,18 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     """The knowledge bank's front: every piece of knowledge with filters, counts and feeds."""
 
     shows_datasets = (DATASET, "events", "organisation")
-    cache_query_params = ("q", "sort", "page", "tema", "type", "malgruppe", "fylke", "kommune", "ar", "oppfolging")
+    cache_query_params = (
+        "q",
+        "sort",
+        "page",
+        "tema",
+        "type",
+        "malgruppe",
+        "fylke",
+        "kommune",
+        "ar",
+        "oppfolging",
+    )
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)

@@ -119,7 +119,8 @@ class ResearchCommission(models.Model):
         ordering = ["-ordered_on", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="research_commission_budget_not_negative",
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="research_commission_budget_not_negative",
                 violation_error_message=_("Budsjettet kan ikkje vere negativt."),
             ),
             models.CheckConstraint(
@@ -139,7 +140,9 @@ class ResearchCommission(models.Model):
         if self.delivered_on and not self.ordered_on:
             errors.setdefault("ordered_on", []).append(_("Eit levert oppdrag må ha bestilt dato."))
         if self.delivered_on and self.ordered_on and self.delivered_on < self.ordered_on:
-            errors.setdefault("delivered_on", []).append(_("Oppdraget kan ikkje vere levert før det vart bestilt."))
+            errors.setdefault("delivered_on", []).append(
+                _("Oppdraget kan ikkje vere levert før det vart bestilt.")
+            )
         if self.due_on and self.ordered_on and self.due_on < self.ordered_on:
             errors.setdefault("due_on", []).append(_("Fristen kan ikkje vere før oppdraget vart bestilt."))
         if self.status in ORDERED_STATUSES and not self.ordered_on:

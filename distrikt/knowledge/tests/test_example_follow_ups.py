@@ -9,7 +9,11 @@ from django.core.management import call_command
 import pytest
 
 from distrikt.core.models import OutboxMessage
-from distrikt.knowledge.factories import ArticlePageFactory, KnowledgeIndexPageFactory, PracticalExamplePageFactory
+from distrikt.knowledge.factories import (
+    ArticlePageFactory,
+    KnowledgeIndexPageFactory,
+    PracticalExamplePageFactory,
+)
 from distrikt.knowledge.follow_up_reminders import due_follow_ups, send_follow_up_reminders
 from distrikt.knowledge.models import ExampleFollowUp, FollowUpReminder, FollowUpStatus
 from distrikt.knowledge.models.followups import milestone_date
@@ -88,13 +92,19 @@ def test_the_bank_filters_followed_up_examples_and_those_still_running_after_thr
         assert response.status_code == 200
         return sorted(entry.title for entry in response.context["result"].page.object_list)
 
-    assert titles("?oppfolging=fylgt-opp") == ["Avslutta døme", "Bygdebilen i Fjellbygd", "Fylgt opp etter eitt år"]
+    assert titles("?oppfolging=fylgt-opp") == [
+        "Avslutta døme",
+        "Bygdebilen i Fjellbygd",
+        "Fylgt opp etter eitt år",
+    ]
     assert titles("?oppfolging=i-drift-etter-3-ar") == ["Bygdebilen i Fjellbygd"]
     response = client.get(index_url + "?oppfolging=tull")
     assert "Oppfølging" in response.content.decode()  # named among the ignored filters
 
 
-def test_reminders_go_once_for_each_due_milestone(example, django_user_model, django_capture_on_commit_callbacks):
+def test_reminders_go_once_for_each_due_milestone(
+    example, django_user_model, django_capture_on_commit_callbacks
+):
     editor = django_user_model.objects.create_user("redaktor2", "redaktor2@example.org", "passord-123")
     editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     follow_up(example, 1)

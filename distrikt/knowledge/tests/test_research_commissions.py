@@ -98,7 +98,9 @@ def test_the_report_page_names_its_commission(home_page, client):
 
 def test_ongoing_and_completed_are_told_apart():
     commission(title="I gang").save()
-    commission(title="Levert", status=CommissionStatus.DELIVERED, delivered_on=datetime.date(2025, 6, 1)).save()
+    commission(
+        title="Levert", status=CommissionStatus.DELIVERED, delivered_on=datetime.date(2025, 6, 1)
+    ).save()
     commission(title="Avlyst", status=CommissionStatus.CANCELLED).save()
     assert [item.title for item in ResearchCommission.objects.ongoing()] == ["I gang"]
     assert [item.title for item in ResearchCommission.objects.completed()] == ["Levert"]
