@@ -1,8 +1,9 @@
 """Ordering briefs: who may, which stored brief is reused, and the data version it is made from."""
 
+import datetime
 import hashlib
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
@@ -28,8 +29,8 @@ MINISTRY_GROUP_NAME = "Departementet"
 FIRST_YEAR = 2000
 
 
-def can_request_briefs(user: AbstractBaseUser | AnonymousUser | None) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm(REQUEST_PERMISSION))
+def can_request_briefs(user: User | AnonymousUser | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.has_perm(REQUEST_PERMISSION))
 
 
 def ensure_ministry_group() -> Group:
@@ -46,14 +47,14 @@ def current_data_version() -> str:
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
-def default_period(today=None) -> tuple[int, int]:
+def default_period(today: datetime.date | None = None) -> tuple[int, int]:
     """The last full year and the current one."""
     year = (today or timezone.localdate()).year
     return year - 1, year
 
 
 def request_brief(
-    user,
+    user: User | AnonymousUser,
     area_kind: str,
     area_key: str = "",
     *,
