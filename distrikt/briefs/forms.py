@@ -71,3 +71,16 @@ class BriefRequestForm(forms.Form):
     @property
     def area_key(self) -> str:
         return self.cleaned_data["area"].partition(":")[2]
+
+
+class AnnualReportForm(forms.Form):
+    """The year of the annual-report figures."""
+
+    year = forms.IntegerField(label=_("År"), min_value=FIRST_YEAR)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _first, last = default_period()
+        self.fields["year"].max_value = last
+        self.fields["year"].validators.append(MaxValueValidator(last))
+        self.fields["year"].widget.attrs.update({"min": FIRST_YEAR, "max": last, "inputmode": "numeric"})

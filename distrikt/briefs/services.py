@@ -54,7 +54,7 @@ def default_period(today: datetime.date | None = None) -> tuple[int, int]:
 
 
 def request_brief(
-    user: User | AnonymousUser,
+    user: User,
     area_kind: str,
     area_key: str = "",
     *,
