@@ -1,5 +1,7 @@
 """The register of research the centre commissions (FoU-oppdrag), with its deliverables."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -34,6 +36,14 @@ DELIVERED_STATUSES = (CommissionStatus.DELIVERED, CommissionStatus.PUBLISHED)
 
 
 class ResearchCommissionQuerySet(models.QuerySet):
+    def due_for_reminder(self, today: datetime.date, lead_days: int) -> "ResearchCommissionQuerySet":
+        """Ongoing commissions due within `lead_days` whose responsible person has not been told."""
+        return (
+            self.ongoing()
+            .filter(due_on__isnull=False, due_on__lte=today + datetime.timedelta(days=lead_days))
+            .exclude(reminded_for_due_on=models.F("due_on"))
+        )
+
     def ongoing(self) -> "ResearchCommissionQuerySet":
         return self.filter(status__in=(CommissionStatus.ORDERED, CommissionStatus.IN_PROGRESS))
 
@@ -85,6 +95,13 @@ class ResearchCommission(models.Model):
     delivered_on = models.DateField(_("levert dato"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=CommissionStatus.choices, default=CommissionStatus.PLANNED
+    )
+    reminded_for_due_on = models.DateField(
+        _("påminning sendt for fristen"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Fristen den ansvarlege sist vart mint på; ein ny frist gir ny påminning."),
     )
     themes = models.ManyToManyField(
         "organisation.KnowledgeArea", verbose_name=_("tema"), blank=True, related_name="+"

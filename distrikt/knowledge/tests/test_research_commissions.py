@@ -130,3 +130,27 @@ def test_editors_add_a_commission_in_the_admin_and_get_messages_on_bad_input(edi
     data.update(budget="300000", delivered_on="2025-09-15")
     assert editor_client.post(url, data).status_code == 302
     assert ResearchCommission.objects.get().budget == 300000
+
+
+def test_the_responsible_person_is_reminded_once_before_the_due_date(django_capture_on_commit_callbacks):
+    from distrikt.core.models import OutboxMessage
+    from distrikt.knowledge.research_reminders import send_research_due_reminders
+    from distrikt.organisation.factories import PersonFactory
+
+    person = PersonFactory(email="ansvarleg@example.org")
+    saved = commission(responsible=person, due_on=datetime.date(2025, 12, 1))
+    saved.save()
+    commission(title="Utan ansvarleg", due_on=datetime.date(2025, 12, 1)).save()
+    assert send_research_due_reminders(datetime.date(2025, 11, 1)) == 0  # 30 days before: too early
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_research_due_reminders(datetime.date(2025, 11, 20)) == 1
+    assert OutboxMessage.objects.get().to == ["ansvarleg@example.org"]
+    assert send_research_due_reminders(datetime.date(2025, 11, 21)) == 0
+    saved.due_on = datetime.date(2026, 1, 10)  # a new due date gets a new reminder
+    saved.save()
+    assert send_research_due_reminders(datetime.date(2026, 1, 1)) == 1
+    saved.status = CommissionStatus.DELIVERED
+    saved.delivered_on = datetime.date(2026, 1, 5)
+    saved.due_on = datetime.date(2026, 1, 20)
+    saved.save()
+    assert send_research_due_reminders(datetime.date(2026, 1, 15)) == 0  # delivered: no reminder
