@@ -13,13 +13,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from distrikt.core.derived import get_or_compute
+from distrikt.core.exports import Table
 from distrikt.municipalities.models import County, Municipality
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
 from . import ranking
-from .models import ContentType, FollowUpStatus, KnowledgeEntry, KnowledgeEntryQuerySet
+from .models import (
+    CommissionStatus,
+    ContentType,
+    FollowUpStatus,
+    KnowledgeEntry,
+    KnowledgeEntryQuerySet,
+    ResearchCommission,
+)
 from .models.entries import DATASET
 from .models.followups import RUNNING_STATUSES
+from .models.research import DELIVERED_STATUSES
 
 FILTER_KEYS = ("tema", "type", "malgruppe", "fylke", "kommune", "ar", "oppfolging")
 FILTER_LABELS = {
@@ -343,3 +352,75 @@ def upcoming_webinars(today, limit: int = 3) -> list[KnowledgeEntry]:
         .filter(date__gte=today)
         .order_by("date", "page_id")[:limit]
     )
+
+
+@dataclass
+class ResearchOverview:
+    """The public view of the research register: ongoing, completed, and counts."""
+
+    ongoing: list[ResearchCommission]
+    completed: list[ResearchCommission]
+    by_year: list[tuple[int, int, int]]
+    by_theme: list[tuple[str, int]]
+    by_institution: list[tuple[str, int]]
+
+
+def research_overview() -> ResearchOverview:
+    """Ongoing and completed commissions with counts by year (ordered, delivered), theme and institution."""
+    commissions = ResearchCommission.objects.exclude(status=CommissionStatus.PLANNED).prefetch_related(
+        "themes"
+    )
+    listed = list(commissions.exclude(status=CommissionStatus.CANCELLED).order_by("-ordered_on", "title"))
+    ordered = Counter(item.ordered_on.year for item in listed if item.ordered_on)
+    delivered = Counter(item.delivered_on.year for item in listed if item.delivered_on)
+    themes: Counter = Counter(theme.localized_name for item in listed for theme in item.themes.all())
+    institutions = Counter(item.institution for item in listed)
+    return ResearchOverview(
+        ongoing=[item for item in listed if item.status not in DELIVERED_STATUSES],
+        completed=[item for item in listed if item.status in DELIVERED_STATUSES],
+        by_year=[
+            (year, ordered[year], delivered[year])
+            for year in sorted(set(ordered) | set(delivered), reverse=True)
+        ],
+        by_theme=sorted(themes.items(), key=lambda pair: (-pair[1], pair[0])),
+        by_institution=sorted(institutions.items(), key=lambda pair: (-pair[1], pair[0])),
+    )
+
+
+def research_tables(overview: ResearchOverview) -> list[Table]:
+    """The register and its counts as export tables (public fields only)."""
+    header = [
+        _("Tittel"),
+        _("Problemstilling"),
+        _("Forskingsinstitusjon"),
+        _("Status"),
+        _("Bestilt"),
+        _("Frist"),
+        _("Levert"),
+        _("Budsjett (kr)"),
+        _("Tema"),
+    ]
+    rows = [
+        [
+            item.title,
+            item.question,
+            item.institution,
+            item.get_status_display(),
+            item.ordered_on,
+            item.due_on,
+            item.delivered_on,
+            item.budget,
+            ", ".join(theme.localized_name for theme in item.themes.all()),
+        ]
+        for item in [*overview.ongoing, *overview.completed]
+    ]
+    return [
+        Table(str(_("FoU-oppdrag")), [str(heading) for heading in header], rows),
+        Table(str(_("Per år")), [str(_("År")), str(_("Bestilte")), str(_("Leverte"))], overview.by_year),
+        Table(str(_("Per tema")), [str(_("Tema")), str(_("Oppdrag"))], overview.by_theme),
+        Table(
+            str(_("Per institusjon")),
+            [str(_("Forskingsinstitusjon")), str(_("Oppdrag"))],
+            overview.by_institution,
+        ),
+    ]

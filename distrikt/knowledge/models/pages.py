@@ -40,7 +40,7 @@ CONTENT_PAGE_TYPES = [
 class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     """The knowledge bank's front: every piece of knowledge with filters, counts and feeds."""
 
-    shows_datasets = (DATASET, "events", "organisation")
+    shows_datasets = (DATASET, "events", "organisation", RESEARCH_DATASET)
     cache_query_params = (
         "q",
         "sort",
@@ -73,6 +73,14 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     @path("rss/")
     def rss_feed(self, request):
         return view_for(self, "feed")(request, self, kind="rss")
+
+    @path("fou-oppdrag/")
+    def research_commissions(self, request):
+        return view_for(self, "research_commissions")(request, self)
+
+    @path("fou-oppdrag/last-ned/")
+    def research_commissions_export(self, request):
+        return view_for(self, "research_commissions_export")(request, self)
 
     @path("atom/")
     def atom_feed(self, request):

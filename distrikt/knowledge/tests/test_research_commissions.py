@@ -154,3 +154,39 @@ def test_the_responsible_person_is_reminded_once_before_the_due_date(django_capt
     saved.due_on = datetime.date(2026, 1, 20)
     saved.save()
     assert send_research_due_reminders(datetime.date(2026, 1, 15)) == 0  # delivered: no reminder
+
+
+def test_the_public_register_lists_ongoing_and_completed_research_with_counts_and_excel(home_page, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    from distrikt.knowledge.factories import KnowledgeIndexPageFactory
+    from distrikt.organisation.factories import KnowledgeAreaFactory
+
+    index = KnowledgeIndexPageFactory()
+    area = KnowledgeAreaFactory(slug="bustad", name="Bustad")
+    ongoing = commission(title="Bustader i distrikta")
+    ongoing.save()
+    ongoing.themes.add(area)
+    done = commission(
+        title="Levert rapport", status=CommissionStatus.DELIVERED, delivered_on=datetime.date(2025, 9, 1)
+    )
+    done.save()
+    commission(title="Berre planlagt", status=CommissionStatus.PLANNED, ordered_on=None, due_on=None).save()
+    ResearchReportPageFactory(title="Rapporten", abstract="Samandrag.", commission=done)
+    response = client.get(index.url + "fou-oppdrag/")
+    assert response.status_code == 200
+    overview = response.context["overview"]
+    assert [item.title for item in overview.ongoing] == ["Bustader i distrikta"]
+    assert [item.title for item in overview.completed] == ["Levert rapport"]
+    assert overview.by_year == [(2025, 2, 1)]
+    assert overview.by_theme == [("Bustad", 1)]
+    html = response.content.decode()
+    assert "Berre planlagt" not in html
+    assert "Rapporten" in html
+    download = client.get(index.url + "fou-oppdrag/last-ned/")
+    assert "fou-oppdrag.xlsx" in download["Content-Disposition"]
+    workbook = load_workbook(io.BytesIO(download.content))
+    titles = [row[0] for row in workbook["FoU-oppdrag"].iter_rows(min_row=2, values_only=True)]
+    assert titles == ["Bustader i distrikta", "Levert rapport"]
