@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("distrikt.merkur.urls")),
     path("", include("distrikt.search.urls")),
     path("", include("distrikt.organisation.urls")),
+    path("", include("distrikt.briefs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -13,6 +13,7 @@ class KnowledgeConfig(AppConfig):
     accessibility_check_paths = [
         "/kunnskap/",
         "/kunnskap/?type=example&sort=newest",
+        "/kunnskap/fou-oppdrag/",
     ]
 
     def ready(self) -> None:

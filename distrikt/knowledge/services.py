@@ -13,14 +13,24 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from distrikt.core.derived import get_or_compute
+from distrikt.core.exports import Table
 from distrikt.municipalities.models import County, Municipality
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
 from . import ranking
-from .models import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+from .models import (
+    CommissionStatus,
+    ContentType,
+    FollowUpStatus,
+    KnowledgeEntry,
+    KnowledgeEntryQuerySet,
+    ResearchCommission,
+)
 from .models.entries import DATASET
+from .models.followups import RUNNING_STATUSES
+from .models.research import DELIVERED_STATUSES
 
-FILTER_KEYS = ("tema", "type", "malgruppe", "fylke", "kommune", "ar")
+FILTER_KEYS = ("tema", "type", "malgruppe", "fylke", "kommune", "ar", "oppfolging")
 FILTER_LABELS = {
     "tema": _("Tema"),
     "type": _("Innhaldstype"),
@@ -28,6 +38,13 @@ FILTER_LABELS = {
     "fylke": _("Fylke"),
     "kommune": _("Kommune"),
     "ar": _("År"),
+    "oppfolging": _("Oppfølging"),
+}
+FOLLOWED_UP = "fylgt-opp"
+RUNNING_AFTER_THREE_YEARS = "i-drift-etter-3-ar"
+FOLLOW_UP_FILTERS = {
+    FOLLOWED_UP: _("Praksisdøme som er fylgde opp"),
+    RUNNING_AFTER_THREE_YEARS: _("Held framleis fram etter 3 år"),
 }
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -65,6 +82,7 @@ def parse_filters(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]
         "fylke": lambda v: County.objects.current().filter(code=v).exists(),
         "kommune": lambda v: Municipality.objects.current().filter(code=v).exists(),
         "ar": lambda v: v.isdigit() and 1900 <= int(v) <= 2100,
+        "oppfolging": lambda v: v in FOLLOW_UP_FILTERS,
     }
     for key in FILTER_KEYS:
         value = (params.get(key) or "").strip()[:100]
@@ -88,11 +106,22 @@ def apply_filters(
         "fylke": entries.model.objects.in_county,
         "kommune": entries.model.objects.in_municipality,
         "ar": lambda value: entries.model.objects.in_year(int(value)),
+        "oppfolging": follow_up_entries,
     }
     for key, value in filters.items():
         if key != skip:
             entries = entries.filter(pk__in=appliers[key](value).values("pk"))
     return entries
+
+
+def follow_up_entries(value: str) -> KnowledgeEntryQuerySet:
+    """Practical examples that were followed up, or that still ran at a follow-up after 3 years or more."""
+    follow_ups = "page__practicalexamplepage__follow_ups"
+    if value == RUNNING_AFTER_THREE_YEARS:
+        return KnowledgeEntry.objects.filter(
+            **{f"{follow_ups}__after_years__gte": 3, f"{follow_ups}__status__in": RUNNING_STATUSES}
+        ).exclude(**{f"{follow_ups}__status": FollowUpStatus.ENDED})
+    return KnowledgeEntry.objects.filter(**{f"{follow_ups}__isnull": False})
 
 
 def _counted(rows) -> Counter:
@@ -134,6 +163,15 @@ def facet_counts(base: KnowledgeEntryQuerySet, filters: Mapping[str, str]) -> li
             labels = dict(
                 Municipality.objects.current().filter(code__in=list(counts)).values_list("code", "name")
             )
+        elif key == "oppfolging":
+            counts = Counter(
+                {
+                    value: entries.filter(pk__in=follow_up_entries(value).values("pk")).count()
+                    for value in FOLLOW_UP_FILTERS
+                }
+            )
+            counts = Counter({value: count for value, count in counts.items() if count})
+            labels = {value: str(label) for value, label in FOLLOW_UP_FILTERS.items()}
         else:
             counts = _counted(entries.values_list("year").annotate(n=Count("pk", distinct=True)))
             labels = {value: value for value in counts}
@@ -314,3 +352,75 @@ def upcoming_webinars(today, limit: int = 3) -> list[KnowledgeEntry]:
         .filter(date__gte=today)
         .order_by("date", "page_id")[:limit]
     )
+
+
+@dataclass
+class ResearchOverview:
+    """The public view of the research register: ongoing, completed, and counts."""
+
+    ongoing: list[ResearchCommission]
+    completed: list[ResearchCommission]
+    by_year: list[tuple[int, int, int]]
+    by_theme: list[tuple[str, int]]
+    by_institution: list[tuple[str, int]]
+
+
+def research_overview() -> ResearchOverview:
+    """Ongoing and completed commissions with counts by year (ordered, delivered), theme and institution."""
+    commissions = ResearchCommission.objects.exclude(status=CommissionStatus.PLANNED).prefetch_related(
+        "themes"
+    )
+    listed = list(commissions.exclude(status=CommissionStatus.CANCELLED).order_by("-ordered_on", "title"))
+    ordered = Counter(item.ordered_on.year for item in listed if item.ordered_on)
+    delivered = Counter(item.delivered_on.year for item in listed if item.delivered_on)
+    themes: Counter = Counter(theme.localized_name for item in listed for theme in item.themes.all())
+    institutions = Counter(item.institution for item in listed)
+    return ResearchOverview(
+        ongoing=[item for item in listed if item.status not in DELIVERED_STATUSES],
+        completed=[item for item in listed if item.status in DELIVERED_STATUSES],
+        by_year=[
+            (year, ordered[year], delivered[year])
+            for year in sorted(set(ordered) | set(delivered), reverse=True)
+        ],
+        by_theme=sorted(themes.items(), key=lambda pair: (-pair[1], pair[0])),
+        by_institution=sorted(institutions.items(), key=lambda pair: (-pair[1], pair[0])),
+    )
+
+
+def research_tables(overview: ResearchOverview) -> list[Table]:
+    """The register and its counts as export tables (public fields only)."""
+    header = [
+        _("Tittel"),
+        _("Problemstilling"),
+        _("Forskingsinstitusjon"),
+        _("Status"),
+        _("Bestilt"),
+        _("Frist"),
+        _("Levert"),
+        _("Budsjett (kr)"),
+        _("Tema"),
+    ]
+    rows = [
+        [
+            item.title,
+            item.question,
+            item.institution,
+            item.get_status_display(),
+            item.ordered_on,
+            item.due_on,
+            item.delivered_on,
+            item.budget,
+            ", ".join(theme.localized_name for theme in item.themes.all()),
+        ]
+        for item in [*overview.ongoing, *overview.completed]
+    ]
+    return [
+        Table(str(_("FoU-oppdrag")), [str(heading) for heading in header], rows),
+        Table(str(_("Per år")), [str(_("År")), str(_("Bestilte")), str(_("Leverte"))], overview.by_year),
+        Table(str(_("Per tema")), [str(_("Tema")), str(_("Oppdrag"))], overview.by_theme),
+        Table(
+            str(_("Per institusjon")),
+            [str(_("Forskingsinstitusjon")), str(_("Oppdrag"))],
+            overview.by_institution,
+        ),
+    ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from stdnum import isbn, issn
+from stdnum.no import orgnr
 
 DEFAULT_MAX_PDF_BYTES = 25 * 1024 * 1024
 
@@ -57,3 +58,16 @@ def validate_isbn(value: str) -> None:
 def validate_issn(value: str) -> None:
     if value and not issn.is_valid(value):
         raise ValidationError(_("Dette er ikkje eit gyldig ISSN."), code="issn")
+
+
+def validate_organisation_number(value: str) -> None:
+    """A Norwegian organisation number (Einingsregisteret): nine digits with a valid check digit."""
+    if not value:
+        return
+    digits = orgnr.compact(value)
+    if len(digits) != 9 or not digits.isdigit():
+        raise ValidationError(_("Organisasjonsnummeret må ha nøyaktig ni siffer."), code="orgnr_length")
+    if not orgnr.is_valid(digits):
+        raise ValidationError(
+            _("Organisasjonsnummeret er ikkje gyldig: kontrollsifferet stemmer ikkje."), code="orgnr_checksum"
+        )

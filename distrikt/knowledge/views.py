@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
+from distrikt.core.exports import export_response
 from distrikt.core.filtering import filter_list
 from distrikt.core.page_views import page_view
 
@@ -64,3 +65,15 @@ def theme(request: HttpRequest, page: ThemePage) -> HttpResponse:
 def feed(request: HttpRequest, page: KnowledgeIndexPage | ThemePage, kind: str) -> HttpResponse:
     """RSS or Atom of the newest entries: the whole bank, or one theme's area."""
     return feed_response(request, page, area=getattr(page, "knowledge_area", None), kind=kind)
+
+
+@page_view(KnowledgeIndexPage, "research_commissions")
+def research_commissions(request: HttpRequest, page: KnowledgeIndexPage) -> HttpResponse:
+    """The public register of commissioned research: ongoing, completed, and counts."""
+    context = {"overview": services.research_overview()}
+    return page.render(request, context_overrides=context, template="knowledge/research_commissions.html")
+
+
+@page_view(KnowledgeIndexPage, "research_commissions_export")
+def research_commissions_export(request: HttpRequest, page: KnowledgeIndexPage) -> HttpResponse:
+    return export_response(services.research_tables(services.research_overview()), "xlsx", "fou-oppdrag")

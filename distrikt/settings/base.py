@@ -24,7 +24,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # Our domain apps. `search` and `api` sit on top of the others.
+    # Our domain apps. `search`, `api` and `briefs` sit on top of the others.
     "distrikt.core",
     "distrikt.municipalities",
     "distrikt.organisation",
@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "distrikt.merkur",
     "distrikt.search",
     "distrikt.api",
+    "distrikt.briefs",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -355,6 +356,8 @@ KNOWLEDGE_LOAD_DEMO_CONTENT = ALLOW_DEMO_DATA
 
 # Events: reminder lead time, retention of personal data, registration rate limit (0 = off).
 EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=24)
+# Knowledge bank: how many days before its due date commissioned research is reminded of.
+RESEARCH_REMINDER_DAYS = env.int("RESEARCH_REMINDER_DAYS", default=14)
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=183)
 EVENT_REGISTRATION_RATE_LIMIT = env.int("EVENT_REGISTRATION_RATE_LIMIT", default=10)
 EVENT_REGISTRATION_RATE_WINDOW = env.int("EVENT_REGISTRATION_RATE_WINDOW", default=600)

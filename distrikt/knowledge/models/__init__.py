@@ -1,6 +1,12 @@
 """Models of the knowledge bank."""
 
 from .entries import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+from .followups import (
+    FOLLOW_UP_YEARS,
+    ExampleFollowUp,
+    FollowUpReminder,
+    FollowUpStatus,
+)
 from .pages import (
     ArticlePage,
     FilmPage,
@@ -12,11 +18,17 @@ from .pages import (
     ResearchReportPage,
     ThemePage,
 )
+from .research import CommissionStatus, ResearchCommission, ResearchCommissionQuerySet
 
 __all__ = [
+    "FOLLOW_UP_YEARS",
     "ArticlePage",
+    "CommissionStatus",
     "ContentType",
+    "ExampleFollowUp",
     "FilmPage",
+    "FollowUpReminder",
+    "FollowUpStatus",
     "KnowledgeEntry",
     "KnowledgeEntryQuerySet",
     "KnowledgeIndexPage",
@@ -24,6 +36,8 @@ __all__ = [
     "PracticalExamplePage",
     "PublicationKind",
     "PublicationPage",
+    "ResearchCommission",
+    "ResearchCommissionQuerySet",
     "ResearchReportPage",
     "ThemePage",
 ]

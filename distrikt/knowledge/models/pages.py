@@ -25,6 +25,8 @@ from ..blocks import RelatedContentBlock
 from ..forms import PdfUploadPageForm
 from ..validators import validate_isbn, validate_issn
 from .entries import DATASET, ContentType
+from .followups import FOLLOW_UP_DATASET, FOLLOW_UP_YEARS, milestone_date
+from .research import RESEARCH_DATASET
 
 CONTENT_PAGE_TYPES = [
     "knowledge.ArticlePage",
@@ -38,8 +40,19 @@ CONTENT_PAGE_TYPES = [
 class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     """The knowledge bank's front: every piece of knowledge with filters, counts and feeds."""
 
-    shows_datasets = (DATASET, "events", "organisation")
-    cache_query_params = ("q", "sort", "page", "tema", "type", "malgruppe", "fylke", "kommune", "ar")
+    shows_datasets = (DATASET, "events", "organisation", RESEARCH_DATASET)
+    cache_query_params = (
+        "q",
+        "sort",
+        "page",
+        "tema",
+        "type",
+        "malgruppe",
+        "fylke",
+        "kommune",
+        "ar",
+        "oppfolging",
+    )
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)
@@ -60,6 +73,14 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     @path("rss/")
     def rss_feed(self, request):
         return view_for(self, "feed")(request, self, kind="rss")
+
+    @path("fou-oppdrag/")
+    def research_commissions(self, request):
+        return view_for(self, "research_commissions")(request, self)
+
+    @path("fou-oppdrag/last-ned/")
+    def research_commissions_export(self, request):
+        return view_for(self, "research_commissions_export")(request, self)
 
     @path("atom/")
     def atom_feed(self, request):
@@ -294,6 +315,15 @@ class PublicationPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
     issn = models.CharField(_("ISSN"), max_length=12, blank=True, validators=[validate_issn])
     research_institution = models.CharField(_("forskingsinstitusjon"), max_length=200, blank=True)
     commissioned_by_centre = models.BooleanField(_("bestilt av Distriktssenteret"), default=False)
+    commission = models.ForeignKey(
+        "knowledge.ResearchCommission",
+        verbose_name=_("FoU-oppdrag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+        help_text=_("Oppdraget i FoU-registeret som dette er leveransen frå."),
+    )
 
     content_panels = [
         *_content_panels(),
@@ -309,6 +339,7 @@ class PublicationPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
                 FieldPanel("issn"),
                 FieldPanel("research_institution"),
                 FieldPanel("commissioned_by_centre"),
+                FieldPanel("commission"),
             ],
             heading=_("Om publikasjonen"),
         ),
@@ -374,6 +405,7 @@ class PracticalExamplePage(KnowledgePage):
     """What a municipality or region did, why and how, what came of it and what it cost."""
 
     content_type_code = ContentType.EXAMPLE
+    shows_datasets = (FOLLOW_UP_DATASET,)
 
     why = models.TextField(_("kvifor"), blank=True)
     how = models.TextField(_("korleis"), blank=True)
@@ -414,6 +446,17 @@ class PracticalExamplePage(KnowledgePage):
         verbose_name = _("praksisdøme")
         verbose_name_plural = _("praksisdøme")
 
+    def follow_up_timeline(self) -> list[dict]:
+        """The milestones 1, 3 and 5 years after the example, each with its follow-up or due date."""
+        recorded = {
+            follow_up.after_years: follow_up
+            for follow_up in self.follow_ups.prefetch_related("indicators").order_by("after_years")
+        }
+        return [
+            {"years": years, "due_on": milestone_date(self.date, years), "follow_up": recorded.get(years)}
+            for years in FOLLOW_UP_YEARS
+        ]
+
     def municipality_profiles(self) -> list:
         """The municipalities involved with their size and centrality, for comparison."""
         return list(self.municipalities.select_related("county").order_by("name"))
@@ -423,11 +466,21 @@ class ResearchReportPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
     """A research and development (FoU) report with who commissioned it and its abstract."""
 
     content_type_code = ContentType.RESEARCH
+    shows_datasets = (RESEARCH_DATASET,)
 
     institution = models.CharField(_("forskingsinstitusjon"), max_length=200)
     commissioned_year = models.PositiveSmallIntegerField(_("år bestilt"), null=True, blank=True)
     programme = models.CharField(_("program"), max_length=200, blank=True)
     abstract = models.TextField(_("samandrag"))
+    commission = models.ForeignKey(
+        "knowledge.ResearchCommission",
+        verbose_name=_("FoU-oppdrag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="research_reports",
+        help_text=_("Oppdraget i FoU-registeret som dette er leveransen frå."),
+    )
 
     content_panels = [
         *_content_panels("abstract"),
@@ -436,6 +489,7 @@ class ResearchReportPage(RoutablePageMixin, PdfDocumentMixin, KnowledgePage):
                 FieldPanel("institution"),
                 FieldPanel("commissioned_year"),
                 FieldPanel("programme"),
+                FieldPanel("commission"),
                 FieldPanel("document"),
                 FieldPanel("pdf_upload"),
             ],

@@ -1,0 +1,18 @@
+"""Scheduled work of the knowledge bank: reminders of due follow-ups of practical examples."""
+
+from django_tasks import task
+
+from .follow_up_reminders import send_follow_up_reminders
+from .research_reminders import send_research_due_reminders
+
+
+@task()
+def remind_example_follow_ups() -> int:
+    """Remind editors of practical examples that are due a follow-up; returns the number queued."""
+    return send_follow_up_reminders()
+
+
+@task()
+def remind_research_due_dates() -> int:
+    """Remind responsible staff of commissioned research due within RESEARCH_REMINDER_DAYS."""
+    return send_research_due_reminders()
