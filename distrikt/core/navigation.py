@@ -14,9 +14,16 @@ from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
+
+from .derived import get_or_compute
+
+# Bumped whenever the menu may change (a top-level page, or a model that changes every
+# page, see core.signals); the entries are then read again, once per site and language.
+NAVIGATION_DATASET = "navigation"
 
 # Interface labels of the top-level sections, by the slug of their page or app entry.
 SECTION_LABELS = {
@@ -38,8 +45,29 @@ class NavigationItem:
 
 
 def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
-    items: dict[str, tuple[str, str, str]] = {}
     site = Site.find_for_request(request)
+    entries = get_or_compute(
+        NAVIGATION_DATASET,
+        f"main-navigation:{site.pk if site else 0}",
+        lambda: _navigation_entries(request, site),
+        language=get_language(),
+    )
+    current = request.path
+    return [
+        NavigationItem(
+            slug=slug,
+            label=label,
+            url=url,
+            is_active=bool(url) and url != "/" and current.startswith(url),
+            lang=lang,
+        )
+        for slug, label, url, lang in entries
+    ]
+
+
+def _navigation_entries(request: HttpRequest, site: Site | None) -> list[tuple[str, str, str, str]]:
+    """(slug, label, URL, language) of each menu entry, in menu order; the same for every request."""
+    items: dict[str, tuple[str, str, str]] = {}
     if site is not None:
         for page in Page.objects.child_of(site.root_page).live().in_menu().specific():
             if page.slug in SECTION_LABELS:
@@ -56,15 +84,5 @@ def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
             except NoReverseMatch:
                 continue
     order = {slug: position for position, slug in enumerate(settings.MAIN_NAVIGATION_ORDER)}
-    current = request.path
-    result = [
-        NavigationItem(
-            slug=slug,
-            label=label,
-            url=url,
-            is_active=bool(url) and url != "/" and current.startswith(url),
-            lang=lang,
-        )
-        for slug, (label, url, lang) in items.items()
-    ]
-    return sorted(result, key=lambda item: (order.get(item.slug, len(order)), item.label))
+    ranked = sorted(items.items(), key=lambda item: (order.get(item[0], len(order)), item[1][0]))
+    return [(slug, label, url, lang) for slug, (label, url, lang) in ranked]

@@ -27,6 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from .cache import NAVIGATION_TAG, page_tag, purge_tags, reset_page_cache, tree_tag
 from .derived import bump_datasets
+from .navigation import NAVIGATION_DATASET
 
 TREE_FIELDS = ("title", "slug", "show_in_menus", "live")
 
@@ -53,6 +54,7 @@ def purge_page(page: Page, *, with_tree: bool, old_parent_id: int | None = None)
         tags.add(tree_tag(page.path))
     if page.depth <= 3:
         tags.add(NAVIGATION_TAG)
+        bump_datasets(NAVIGATION_DATASET)
     purge_tags(tags)
     bump_datasets(*getattr(specific, "changes_datasets", ()))
 
@@ -109,6 +111,7 @@ def purge_for_model_change(sender, instance, raw=False, **kwargs) -> None:
     datasets = _declared_datasets(sender)
     if datasets is None or getattr(sender, "changes_every_page", False):
         purge_tags([NAVIGATION_TAG])
+        bump_datasets(NAVIGATION_DATASET)
     datasets = tuple(datasets or ())
     if not datasets:
         return

@@ -3,9 +3,12 @@
 from django import forms
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from distrikt.core.converters import MAX_DATABASE_INT
+from distrikt.core.derived import get_or_compute
+from distrikt.municipalities.models import DATASET as MUNICIPALITY_DATASET
 from distrikt.municipalities.models import County, Municipality
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
@@ -87,19 +90,20 @@ class RegistrationForm(forms.Form):
         return forms.CharField(max_length=1000, **common)
 
     def municipality_options(self) -> str:
-        """The municipality <option>s, built in Python: 357 of them are slow in a template loop."""
+        """The municipality <option>s, built in Python: 357 of them are slow in a template loop.
+
+        The list with nothing chosen (every empty form) is built once per language and
+        change of the municipality register.
+        """
         current = str(self["municipality"].value() or "")
-        choices = [
-            ("", _("Vel kommune (valfritt)")),
-            *Municipality.objects.current().order_by("name").values_list("pk", "name"),
-        ]
-        return mark_safe(  # noqa: S308  (every value and label is escaped here)
-            "".join(
-                f'<option value="{escape(value)}"'
-                f"{' selected' if str(value) == current else ''}>{escape(label)}</option>"
-                for value, label in choices
+        if not current:
+            return get_or_compute(
+                MUNICIPALITY_DATASET,
+                "registration-municipality-options",
+                lambda: _municipality_options(""),
+                language=get_language(),
             )
-        )
+        return _municipality_options(current)
 
     def clean_municipality(self) -> Municipality | None:
         pk = self.cleaned_data.get("municipality")
@@ -170,3 +174,17 @@ class StaffMessageForm(forms.Form):
     subject = forms.CharField(label=_("Emne"), max_length=200)
     body = forms.CharField(label=_("Melding"), widget=forms.Textarea(attrs={"rows": 8}))
     include_waiting_list = forms.BooleanField(label=_("Send òg til dei på ventelista"), required=False)
+
+
+def _municipality_options(current: str) -> str:
+    choices = [
+        ("", _("Vel kommune (valfritt)")),
+        *Municipality.objects.current().order_by("name").values_list("pk", "name"),
+    ]
+    return mark_safe(  # noqa: S308  (every value and label is escaped here)
+        "".join(
+            f'<option value="{escape(value)}"'
+            f"{' selected' if str(value) == current else ''}>{escape(label)}</option>"
+            for value, label in choices
+        )
+    )

@@ -11,6 +11,8 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
+    # The same URL as the event page's own route, answered without walking the page tree.
+    path("arrangement/<slug:slug>/pamelding/", views.registration_form, name="registration_form"),
     path("pamelding/", views.registration_help, name="registration_help"),
     path("pamelding/motteke/", views.registration_received, name="registration_received"),
     path(

@@ -11,6 +11,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from wagtail import hooks
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
 from distrikt.core.breadcrumbs import page_trail
 from distrikt.core.filtering import filter_list
 from distrikt.core.page_views import page_view
@@ -120,6 +124,42 @@ def registration_form_view(request: HttpRequest, event: EventPage) -> HttpRespon
                     return redirect(reverse("events:registration_received") + f"?arrangement={event.pk}")
                 return redirect(_personal_url(result.registration) + "?ny=1")
     return _render_form(request, event, form, state, status=400 if error else 200, error=error)
+
+
+def registration_form(request: HttpRequest, slug: str) -> HttpResponse:
+    """`/arrangement/<slug>/pamelding/`: the form of the event at that address, in one query.
+
+    Wagtail's router walks the tree from the site root, a query per level and the specific
+    page at each; in a burst of registrations that was a third of the form's cost. Here
+    the event is read by its URL path, then served the way Wagtail serves a page (its
+    `before_serve_page` hooks, view restrictions included). An event that is not at
+    that path (a calendar with another slug) is routed by Wagtail as before.
+    """
+    event = _event_at(request, slug)
+    if event is None:
+        return wagtail_views.serve(request, f"{EVENT_CALENDAR_SLUG}/{slug}/pamelding/")
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(event, request, (), {})
+        if isinstance(result, HttpResponse):
+            return result
+    return registration_form_view(request, event)
+
+
+EVENT_CALENDAR_SLUG = "arrangement"
+
+
+def _event_at(request: HttpRequest, slug: str) -> EventPage | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root_path = next(
+        (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk),
+        None,
+    )
+    if root_path is None:
+        return None
+    url_path = f"{root_path}{EVENT_CALENDAR_SLUG}/{slug}/"
+    return EventPage.objects.live().filter(url_path=url_path).first()
 
 
 def _render_form(

@@ -2,6 +2,8 @@
 
 from django import template
 
+from distrikt.core.derived import get_or_compute
+
 from ..models import Office
 
 register = template.Library()
@@ -9,4 +11,5 @@ register = template.Library()
 
 @register.simple_tag
 def footer_offices() -> list[Office]:
-    return list(Office.objects.all())
+    """The offices in the footer of every page, read once per change of the organisation data."""
+    return get_or_compute(Office.changes_datasets, "footer-offices", lambda: list(Office.objects.all()))
