@@ -63,8 +63,14 @@ def can_transition(from_status: str, to_status: str) -> bool:
 
 
 def _lock(application: Application) -> Application:
-    """Re-read the application with its row locked (PostgreSQL) inside the transaction."""
-    return Application.objects.select_for_update().get(pk=application.pk)
+    """Re-read the application with its row locked (PostgreSQL) inside the transaction.
+
+    The caller's instance gets the fresh values, so it never acts on a stale status.
+    """
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    for field in Application._meta.concrete_fields:
+        setattr(application, field.attname, getattr(locked, field.attname))
+    return application
 
 
 def _move(application: Application, to_status: str, actor, comment: str = "", **fields) -> Application:
@@ -219,7 +225,7 @@ def appeal_deadline(decided_on: datetime.date) -> datetime.date:
 
 def record_decision(application: Application, user, decision: DecisionInput) -> Decision:
     """Grant or refuse; the letter is made and sent after commit. Two at once: one wins."""
-    if not may_decide(application, user):
+    if not is_advisor(user):
         raise PermissionDenied
     if not decision.justification.strip():
         raise ValidationError(_("Vedtaket må grunngivast."), code="justification")
@@ -238,6 +244,8 @@ def record_decision(application: Application, user, decision: DecisionInput) -> 
     now = timezone.now()
     with transaction.atomic():
         locked = _lock(application)
+        if not may_decide(locked, user):
+            raise PermissionDenied
         to_status = S.GRANTED if is_grant else S.REFUSED
         fields = {"decided_at": now}
         if is_grant:

@@ -1,11 +1,14 @@
 """Fixtures for the Merkur tests: merchants, advisors and a shop each."""
 
+import importlib
+
+from django.apps import apps
 from django.contrib.auth.models import Group
 
 import pytest
 
 from distrikt.merkur.factories import ShopFactory
-from distrikt.merkur.models import ADVISOR_GROUP_NAME
+from distrikt.merkur.models import ADVISOR_GROUP_NAME, MANAGER_GROUP_NAME
 
 
 @pytest.fixture
@@ -38,3 +41,27 @@ def others_shop(other_merchant):
     shop = ShopFactory(name="Olas butikk (demo)")
     shop.merchants.add(other_merchant)
     return shop
+
+
+@pytest.fixture
+def manager(django_user_model):
+    user = django_user_model.objects.create_user("leiar", password="passord-for-test")
+    for name in (ADVISOR_GROUP_NAME, MANAGER_GROUP_NAME):
+        group, _created = Group.objects.get_or_create(name=name)
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def second_advisor(django_user_model):
+    user = django_user_model.objects.create_user("radgivar2", password="passord-for-test")
+    group, _created = Group.objects.get_or_create(name=ADVISOR_GROUP_NAME)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def published_schemes():
+    """The schemes of data migration 0005, again: transactional tests flush the database."""
+    migration = importlib.import_module("distrikt.merkur.migrations.0005_load_published_schemes")
+    migration.load_schemes(apps, None)
