@@ -11,6 +11,8 @@ and an advisor who has declared a conflict of interest may not decide (§ 6).
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,10 +20,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .attachments import CheckedFile
 from .letters import send_decision_letter
 from .models import (
     Application,
     ApplicationStatus,
+    Attachment,
     CaseEvent,
     CaseMessage,
     CaseNote,
@@ -29,9 +33,15 @@ from .models import (
     Decision,
     DecisionOutcome,
     Payment,
+    Shop,
+    ShopAccessibility,
+    SupportScheme,
     is_advisor,
     is_manager,
 )
+
+if TYPE_CHECKING:
+    from django.forms import BaseInlineFormSet, ModelForm
 
 S = ApplicationStatus
 
@@ -308,3 +318,76 @@ def start_assessment(application: Application, user) -> Application:
     _ensure_advisor(user)
     with transaction.atomic():
         return _move(_lock(application), S.UNDER_ASSESSMENT, user)
+
+
+def start_application(user, scheme: SupportScheme, shop: Shop, today: datetime.date) -> Application:
+    """A new draft for one of the user's own shops, pre-filled from the register."""
+    if not Shop.objects.visible_to(user).filter(pk=shop.pk).exists():
+        raise PermissionDenied
+    if not scheme.is_open_on(today) or not scheme.is_published:
+        raise ValidationError(_("Ordninga tek ikkje imot søknader no."), code="closed")
+    latest_figures = shop.key_figures.order_by("-year").first()
+    accessibility = ShopAccessibility.objects.filter(shop=shop).first()
+    distance = accessibility.distance_to_next_shop_km if accessibility else None
+    with transaction.atomic():
+        application = Application.objects.create(
+            scheme=scheme,
+            shop=shop,
+            created_by=user,
+            year=today.year,
+            organisation_number=shop.organisation_number,
+            turnover=latest_figures.turnover if latest_figures else None,
+            distance_km=Decimal(str(round(distance, 1))) if distance is not None else None,
+            municipality=shop.municipality,
+            is_demo=shop.is_demo,
+        )
+        application.extra_services.set([period.service for period in shop.current_service_periods()])
+        CaseEvent.objects.create(
+            application=application,
+            actor=user,
+            from_status="",
+            to_status=S.DRAFT,
+            comment=_("Søknaden er oppretta."),
+        )
+    return application
+
+
+def ensure_merchant_may_edit(application: Application, user) -> None:
+    _ensure_merchant(user, application)
+    if not application.is_editable_by_merchant:
+        raise TransitionNotAllowed(_("Søknaden er send inn og kan ikkje endrast no."), code="locked")
+
+
+def save_draft(
+    application: Application, user, form: "ModelForm", budget_lines: "BaseInlineFormSet | None"
+) -> Application:
+    """Store what the merchant has typed (draft or answer to an information request).
+
+    Autosave passes no budget lines: the page's empty rows would otherwise be saved again
+    on every tick; the lines are saved when the merchant presses a button.
+    """
+    ensure_merchant_may_edit(application, user)
+    with transaction.atomic():
+        # Lock and re-check the stored status without touching the instance: it holds
+        # what the merchant typed.
+        stored = Application.objects.select_for_update().get(pk=application.pk)
+        ensure_merchant_may_edit(stored, user)
+        saved = form.save()
+        if budget_lines is not None:
+            budget_lines.instance = saved
+            budget_lines.save()
+    return saved
+
+
+def add_attachment(application: Application, user, checked: CheckedFile, description: str = "") -> Attachment:
+    """Attach a checked file (type by content, size) to the merchant's application."""
+    ensure_merchant_may_edit(application, user)
+    return Attachment.objects.create(
+        application=application,
+        file_name=checked.file_name,
+        content_type=checked.content_type,
+        size=len(checked.content),
+        content=checked.content,
+        description=description.strip()[:200],
+        uploaded_by=user,
+    )

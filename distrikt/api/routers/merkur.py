@@ -13,7 +13,14 @@ from distrikt.core.api_schemas import Pagination, errors, object_or_404
 from distrikt.core.derived import get_or_compute
 from distrikt.merkur import statistics
 from distrikt.merkur.forms import ShopFilterForm
-from distrikt.merkur.models import REGISTER_DATASET, SCHEMES_DATASET, RuleKind, Shop, SupportScheme
+from distrikt.merkur.models import (
+    REGISTER_DATASET,
+    SCHEMES_DATASET,
+    Application,
+    RuleKind,
+    Shop,
+    SupportScheme,
+)
 
 router = Router(tags=["merkur"])
 
@@ -179,6 +186,48 @@ def list_schemes(request: HttpRequest):
         return json.dumps([_scheme_out(scheme) for scheme in schemes], cls=DjangoJSONEncoder).encode()
 
     return _json_response(get_or_compute(SCHEMES_DATASET, "api-schemes", build))
+
+
+class ApplicationOut(Schema):
+    id: int
+    scheme: str
+    shop_id: int
+    year: int
+    status: str
+    requested_amount: int | None
+    granted_amount: int | None
+    paid_amount: int
+    is_demo: bool
+
+
+def _application_out(application: Application) -> dict:
+    return {
+        "id": application.pk,
+        "scheme": application.scheme.slug,
+        "shop_id": application.shop_id,
+        "year": application.year,
+        "status": application.status,
+        "requested_amount": application.requested_amount,
+        "granted_amount": application.granted_amount,
+        "paid_amount": application.paid_amount,
+        "is_demo": application.is_demo,
+    }
+
+
+@router.get("/merkur/my/applications", response=list[ApplicationOut])
+def my_applications(request: HttpRequest):
+    """The logged-in merchant's own applications (advisors: all). Never public: empty when anonymous."""
+    applications = Application.objects.visible_to(request.user).select_related("scheme")[:500]
+    return [_application_out(application) for application in applications]
+
+
+@router.get("/merkur/my/applications/{application_id}", response={200: ApplicationOut, **errors(404, 422)})
+def my_application(request: HttpRequest, application_id: int):
+    """One of the merchant's own applications; another's answers 404, as if it did not exist."""
+    application = object_or_404(
+        Application.objects.visible_to(request.user).select_related("scheme"), pk=application_id
+    )
+    return _application_out(application)
 
 
 def _filtered(filters: ShopFilters):

@@ -60,8 +60,12 @@ def second_advisor(django_user_model):
     return user
 
 
-@pytest.fixture
-def published_schemes():
+@pytest.fixture(autouse=True)
+def published_schemes(request):
     """The schemes of data migration 0005, again: transactional tests flush the database."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    request.getfixturevalue("transactional_db" if marker.kwargs.get("transaction") else "db")
     migration = importlib.import_module("distrikt.merkur.migrations.0005_load_published_schemes")
     migration.load_schemes(apps, None)
