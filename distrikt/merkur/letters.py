@@ -9,7 +9,7 @@ from django_tasks import task
 from distrikt.core.outbox import queue_mail
 from distrikt.core.pdf import PDF_CONTENT_TYPE, render_pdf
 
-from .models import Decision
+from .models import Decision, Shop
 
 
 def decision_letter_pdf(decision: Decision, *, language: str = "nn") -> bytes:
@@ -26,8 +26,11 @@ def letter_file_name(decision: Decision) -> str:
 
 
 def recipients(decision: Decision) -> list[str]:
+    return recipients_for_shop(decision.application.shop)
+
+
+def recipients_for_shop(shop: Shop) -> list[str]:
     """The shop's contact address and the merchants linked to the shop."""
-    shop = decision.application.shop
     addresses = [shop.contact_email] if shop.contact_email else []
     addresses += [user.email for user in shop.merchants.all() if user.email]
     return sorted(set(addresses))

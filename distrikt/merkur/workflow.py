@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -119,6 +120,13 @@ def _ensure_advisor(user) -> None:
 def submit_application(application: Application, user) -> Application:
     """The merchant sends the draft (or the answer to an information request) to the centre."""
     _ensure_merchant(user, application)
+    deadline = application_deadline(application.year)
+    if application.status == S.DRAFT and timezone.localdate() > deadline:
+        raise ValidationError(
+            _("Søknadsfristen for %(year)s gjekk ut %(deadline)s.")
+            % {"year": application.year, "deadline": deadline.strftime("%d.%m.%Y")},
+            code="deadline",
+        )
     missing = [
         label
         for label, value in (
@@ -228,6 +236,12 @@ class DecisionInput:
     use_deadline: datetime.date | None = None
 
 
+def application_deadline(year: int) -> datetime.date:
+    """The last day to submit applications for the year (setting, 19 December by default)."""
+    month, day = (int(part) for part in settings.MERKUR_APPLICATION_DEADLINE.split("-"))
+    return datetime.date(year, month, day)
+
+
 def appeal_deadline(decided_on: datetime.date) -> datetime.date:
     """Three weeks from the day the decision is sent (forvaltningslova § 29)."""
     return decided_on + datetime.timedelta(weeks=APPEAL_WEEKS)
@@ -312,6 +326,17 @@ def close_case(application: Application, user, comment: str = "") -> Application
     _ensure_advisor(user)
     with transaction.atomic():
         return _move(_lock(application), S.CLOSED, user, comment)
+
+
+def lapse_grant(application: Application, today: datetime.date) -> Application:
+    """The grant's deadline passed without a final report: it lapses (done by the scheduled task)."""
+    with transaction.atomic():
+        return _move(
+            _lock(application),
+            S.LAPSED,
+            None,
+            _("Fristen %(deadline)s gjekk ut utan sluttrapport.") % {"deadline": application.deadline},
+        )
 
 
 def start_assessment(application: Application, user) -> Application:

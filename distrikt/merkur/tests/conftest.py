@@ -69,3 +69,9 @@ def published_schemes(request):
     request.getfixturevalue("transactional_db" if marker.kwargs.get("transaction") else "db")
     migration = importlib.import_module("distrikt.merkur.migrations.0005_load_published_schemes")
     migration.load_schemes(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def open_application_window(settings):
+    """Tests submit on any day of the year; the deadline itself has its own test."""
+    settings.MERKUR_APPLICATION_DEADLINE = "12-31"

@@ -12,8 +12,8 @@ from distrikt.merkur.factories import (
     ShopServiceFactory,
 )
 from distrikt.merkur.models import (
-    Application,
     ADVISOR_GROUP_NAME,
+    Application,
     Chain,
     ExtraService,
     MerkurIndexPage,

@@ -146,5 +146,7 @@ def load_demo_applications(rng: random.Random, year: int) -> int:
             is_demo=True,
         )
         for before, after in zip(("", *path[:-1]), path, strict=True):
-            CaseEvent.objects.create(application=application, from_status=before, to_status=after, comment="Demo")
+            CaseEvent.objects.create(
+                application=application, from_status=before, to_status=after, comment="Demo"
+            )
     return len(shops)
