@@ -44,9 +44,11 @@ def test_the_deadlines_are_settings(settings):
 def test_an_application_cannot_be_submitted_after_the_yearly_deadline(settings, own_shop, merchant):
     settings.MERKUR_APPLICATION_DEADLINE = "12-19"
     application = ApplicationFactory(shop=own_shop, year=2026)
-    with mock.patch.object(workflow.timezone, "localdate", return_value=datetime.date(2026, 12, 20)):
-        with pytest.raises(ValidationError, match="Søknadsfristen"):
-            workflow.submit_application(application, merchant)
+    with (
+        mock.patch.object(workflow.timezone, "localdate", return_value=datetime.date(2026, 12, 20)),
+        pytest.raises(ValidationError, match="Søknadsfristen"),
+    ):
+        workflow.submit_application(application, merchant)
     with mock.patch.object(workflow.timezone, "localdate", return_value=datetime.date(2026, 12, 19)):
         workflow.submit_application(application, merchant)
 
