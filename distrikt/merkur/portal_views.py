@@ -4,6 +4,7 @@ save as draft, submit, follow the case. An application the user may not see answ
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from . import eligibility, workflow
 from .forms import ApplicationForm, ApplicationStartForm, AttachmentForm, BudgetLineFormSet, MessageForm
 from .letters import decision_letter_pdf, letter_file_name
 from .models import Application, ApplicationStatus, Attachment, BudgetLineKind, Decision, is_advisor
+from .tasks import prefill_enterprise
 from .views import merkur_login_required
 
 
@@ -42,6 +44,7 @@ def application_start(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            transaction.on_commit(lambda: prefill_enterprise.enqueue(application.pk))
             return redirect("merkur:application_edit", pk=application.pk)
     return render(
         request, "merkur/application_start.html", {"form": form}, status=400 if form.is_bound else 200

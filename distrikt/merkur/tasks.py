@@ -4,8 +4,9 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from . import deadlines
+from . import deadlines, workflow
 from .accessibility import recompute_accessibility
+from .enhetsregisteret import fetch_enterprise
 from .importers import run_import_job
 
 
@@ -27,3 +28,9 @@ def lapse_grants() -> int:
     today = timezone.localdate()
     deadlines.send_lapse_notices(today)
     return deadlines.lapse_overdue_grants(today)
+
+
+@task()
+def prefill_enterprise(application_id: int) -> bool:
+    """Fill in the enterprise's registered name from Enhetsregisteret, if the register answers."""
+    return workflow.prefill_enterprise(application_id, fetch_enterprise)

@@ -42,7 +42,11 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from django.forms import BaseInlineFormSet, ModelForm
+
+    from .enhetsregisteret import Enterprise
 
 S = ApplicationStatus
 
@@ -375,6 +379,21 @@ def start_application(user, scheme: SupportScheme, shop: Shop, today: datetime.d
             comment=_("Søknaden er oppretta."),
         )
     return application
+
+
+def prefill_enterprise(application_id: int, lookup: "Callable[[str], Enterprise | None]") -> bool:
+    """Store the registered name of the application's enterprise while the draft has none."""
+    application = Application.objects.filter(pk=application_id, enterprise_name="").first()
+    if application is None:
+        return False
+    enterprise = lookup(application.organisation_number)
+    if enterprise is None or not enterprise.name:
+        return False
+    return bool(
+        Application.objects.filter(pk=application_id, enterprise_name="").update(
+            enterprise_name=enterprise.name[:200]
+        )
+    )
 
 
 def ensure_merchant_may_edit(application: Application, user) -> None:
