@@ -186,7 +186,7 @@ class Migration(migrations.Migration):
                 ('value', models.PositiveBigIntegerField(blank=True, help_text='Kroner, hushald, kilometer, liter eller tal etter kva vilkåret gjeld.', null=True, verbose_name='grense')),
                 ('discretion_from', models.PositiveBigIntegerField(blank=True, help_text='Avstand: frå denne grensa og opp til grensa vurderer rådgivaren (t.d. 5–10 km).', null=True, verbose_name='skjønn frå')),
                 ('share', models.PositiveSmallIntegerField(blank=True, help_text='Berre for omsetnadsband.', null=True, verbose_name='del av kostnaden (%)')),
-                ('allows_no_road_link', models.BooleanField(default=False, help_text='Avstand: vilkåret er oppfylt også når butikken ikkje har fast vegsamband.', verbose_name='eller inga fast vegsamband')),
+                ('allows_no_road_link', models.BooleanField(default=False, help_text='Avstand: vilkåret er oppfylt også når butikken ikkje har fast vegsamband.', verbose_name='eller ikkje fast vegsamband')),
                 ('explanation', models.CharField(blank=True, max_length=240, verbose_name='forklaring')),
                 ('other_scheme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='merkur.supportscheme', verbose_name='anna ordning')),
                 ('scheme', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='merkur.supportscheme')),

@@ -144,7 +144,7 @@ class SchemeRule(Orderable):
         _("del av kostnaden (%)"), null=True, blank=True, help_text=_("Berre for omsetnadsband.")
     )
     allows_no_road_link = models.BooleanField(
-        _("eller inga fast vegsamband"),
+        _("eller ikkje fast vegsamband"),
         default=False,
         help_text=_("Avstand: vilkåret er oppfylt også når butikken ikkje har fast vegsamband."),
     )
