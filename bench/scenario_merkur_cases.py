@@ -36,21 +36,20 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.contrib.auth import get_user_model
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
+    from distrikt.merkur.models import Application
+
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    call_command("load_bundled_data", verbosity=0)
-    call_command("generate_merkur_bench_shops", count=SHOPS, verbosity=0)
-    call_command("generate_merkur_bench_applications", count=APPLICATIONS, verbosity=0)
+    # A database given in DATABASE_URL that already holds the scenario is used as it is.
+    if Application.objects.count() < APPLICATIONS:
+        call_command("load_bundled_data", verbosity=0)
+        call_command("generate_merkur_bench_shops", count=SHOPS, verbosity=0)
+        call_command("generate_merkur_bench_applications", count=APPLICATIONS, verbosity=0)
     print(f"prepared {SHOPS} shops and {APPLICATIONS} applications in {time.perf_counter() - started:.0f} s")
-
-    from django.contrib.auth import get_user_model
-
-    from distrikt.merkur.models import Application
 
     client = Client()
     client.force_login(get_user_model().objects.get(username="demo-radgivar-1"))

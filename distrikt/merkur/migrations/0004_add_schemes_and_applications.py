@@ -247,7 +247,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='application',
-            index=models.Index(fields=['deadline'], name='merkur_application_deadline'),
+            index=models.Index(fields=['deadline', 'submitted_at', 'id'], name='merkur_application_deadline'),
         ),
         migrations.AddConstraint(
             model_name='application',
