@@ -12,7 +12,7 @@ and an advisor who has declared a conflict of interest may not decide (§ 6).
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -275,7 +275,7 @@ def record_decision(application: Application, user, decision: DecisionInput) -> 
         if not may_decide(locked, user):
             raise PermissionDenied
         to_status = S.GRANTED if is_grant else S.REFUSED
-        fields = {"decided_at": now}
+        fields: dict[str, Any] = {"decided_at": now}
         if is_grant:
             fields.update(granted_amount=decision.amount, deadline=decision.use_deadline)
         moved = _move(locked, to_status, user, decision.justification.strip(), **fields)
