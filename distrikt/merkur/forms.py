@@ -622,3 +622,16 @@ class DecisionForm(DesignsystemetFormMixin, forms.Form):
 class PaymentForm(DesignsystemetFormMixin, forms.Form):
     amount = forms.IntegerField(label=_("Beløp (kr)"), min_value=1, max_value=MAX_GRANT_KRONER)
     is_final = forms.BooleanField(label=_("Sluttutbetaling"), required=False)
+
+
+class StatementRequestForm(DesignsystemetFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-postadressa til kommunen"),
+        help_text=_("Postmottaket til kommunen. Hit sender vi lenkja til skjemaet for fråsegna."),
+    )
+
+
+class StatementForm(DesignsystemetFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Fråsegn frå kommunen"), widget=forms.Textarea(attrs={"rows": 10}), max_length=20000
+    )

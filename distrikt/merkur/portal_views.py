@@ -11,8 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import eligibility, workflow
-from .forms import ApplicationForm, ApplicationStartForm, AttachmentForm, BudgetLineFormSet, MessageForm
+from . import eligibility, statements, workflow
+from .forms import (
+    ApplicationForm,
+    ApplicationStartForm,
+    AttachmentForm,
+    BudgetLineFormSet,
+    MessageForm,
+    StatementForm,
+    StatementRequestForm,
+)
 from .letters import decision_letter_pdf, letter_file_name
 from .models import Application, ApplicationStatus, Attachment, BudgetLineKind, Decision, is_advisor
 from .tasks import prefill_enterprise
@@ -78,7 +86,14 @@ def _facts_from_form(application: Application, form: ApplicationForm, budget_lin
 
 
 def _edit_page(
-    request, application, form, budget_lines, checks=None, status=200, attachment_form=None
+    request,
+    application,
+    form,
+    budget_lines,
+    checks=None,
+    status=200,
+    attachment_form=None,
+    statement_form=None,
 ) -> HttpResponse:
     checks = checks if checks is not None else eligibility.check_application(application)
     return render(
@@ -91,6 +106,8 @@ def _edit_page(
             "checks": checks,
             "checks_summary": eligibility.summary(checks),
             "attachment_form": attachment_form or AttachmentForm(),
+            "statement_form": statement_form
+            or StatementRequestForm(initial={"email": application.statement_email}),
             "attachments": application.attachments.defer("content"),
         },
         status=status,
@@ -223,5 +240,54 @@ def decision_letter(request: HttpRequest, pk: int, decision_pk: int) -> HttpResp
     decision = get_object_or_404(Decision, pk=decision_pk, application=application)
     response = HttpResponse(decision_letter_pdf(decision), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{letter_file_name(decision)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@merkur_login_required
+@require_POST
+def statement_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """The merchant asks the municipality for its statement by a signed link."""
+    application = visible_application(request, pk)
+    form = StatementRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            statements.request_statement(
+                application, request.user, form.cleaned_data["email"], request.build_absolute_uri("/")
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Kommunen har fått lenkja til skjemaet for fråsegna."))
+            return redirect("merkur:application_edit", pk=application.pk)
+    return _edit_page(
+        request,
+        application,
+        ApplicationForm(instance=application),
+        BudgetLineFormSet(instance=application, prefix="budget"),
+        status=400,
+        statement_form=form,
+    )
+
+
+def municipality_statement(request: HttpRequest, token: str) -> HttpResponse:
+    """The municipality writes its statement without logging in; the signed link decides access."""
+    application = statements.application_for_token(token)
+    if application is None:
+        return render(request, "merkur/statement_link_invalid.html", status=404)
+    form = StatementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            statements.receive_statement(application, form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            return render(request, "merkur/statement_thanks.html", {"application": application})
+    response = render(
+        request,
+        "merkur/statement_form.html",
+        {"application": application, "form": form},
+        status=400 if form.is_bound else 200,
+    )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -75,6 +75,16 @@ urlpatterns += [
         portal_views.decision_letter,
         name="decision_letter",
     ),
+    path(
+        "merkur-register/soknader/<int64:pk>/fraasegn/",
+        portal_views.statement_request,
+        name="statement_request",
+    ),
+    path(
+        "merkur-register/fraasegn/<str:token>/",
+        portal_views.municipality_statement,
+        name="municipality_statement",
+    ),
     path("merkur-register/saker/", case_views.case_queue, name="case_queue"),
     path("merkur-register/saker/<int64:pk>/", case_views.case_detail, name="case_detail"),
     path("merkur-register/saker/<int64:pk>/<slug:action>/", case_views.case_action, name="case_action"),

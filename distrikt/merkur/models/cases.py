@@ -98,6 +98,13 @@ class Application(models.Model):
         related_name="+",
     )
     municipality_statement = models.TextField(_("fråsegn frå kommunen"), blank=True)
+    statement_email = models.EmailField(
+        _("e-postadressa til kommunen"),
+        blank=True,
+        help_text=_("Postmottaket til kommunen. Hit sender vi lenkja til skjemaet for fråsegna."),
+    )
+    statement_requested_at = models.DateTimeField(_("fråsegn bede om"), null=True, blank=True)
+    statement_received_at = models.DateTimeField(_("fråsegn motteken"), null=True, blank=True)
     requested_amount = models.PositiveIntegerField(_("søkt beløp (kr)"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
