@@ -23,6 +23,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='application',
             name='statement_requested_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='fråsegn bede om'),
+            field=models.DateTimeField(blank=True, null=True, verbose_name='bede om fråsegn'),
         ),
     ]

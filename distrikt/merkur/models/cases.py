@@ -103,7 +103,7 @@ class Application(models.Model):
         blank=True,
         help_text=_("Postmottaket til kommunen. Hit sender vi lenkja til skjemaet for fråsegna."),
     )
-    statement_requested_at = models.DateTimeField(_("fråsegn bede om"), null=True, blank=True)
+    statement_requested_at = models.DateTimeField(_("bede om fråsegn"), null=True, blank=True)
     statement_received_at = models.DateTimeField(_("fråsegn motteken"), null=True, blank=True)
     requested_amount = models.PositiveIntegerField(_("søkt beløp (kr)"), null=True, blank=True)
     status = models.CharField(
