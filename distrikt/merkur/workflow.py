@@ -293,6 +293,58 @@ def record_decision(application: Application, user, decision: DecisionInput) -> 
     return record
 
 
+def lodge_appeal(decision: Decision, user, reasons: str, today: datetime.date) -> Application:
+    """The merchant appeals a decision: a new case, linked to the decision, goes to the advisors.
+
+    The appeal must come within three weeks (forvaltningslova § 29); a late appeal is for
+    the advisors to consider by other means (§ 31), so the portal refuses it with a message.
+    """
+    original = decision.application
+    _ensure_merchant(user, original)
+    if not reasons.strip():
+        raise ValidationError(_("Skriv kva du klagar på, og kvifor."), code="reasons")
+    if today > decision.appeal_deadline:
+        raise ValidationError(
+            _("Klagefristen gjekk ut %(deadline)s. Ta kontakt med Distriktssenteret.")
+            % {"deadline": decision.appeal_deadline.strftime("%d.%m.%Y")},
+            code="late",
+        )
+    with transaction.atomic():
+        if Application.objects.filter(appeal_of=decision).exclude(status=S.WITHDRAWN).exists():
+            raise ValidationError(_("Du har alt klaga på dette vedtaket."), code="duplicate")
+        appeal = Application.objects.create(
+            scheme=original.scheme,
+            shop=original.shop,
+            created_by=user,
+            year=original.year,
+            organisation_number=original.organisation_number,
+            enterprise_name=original.enterprise_name,
+            project_description=reasons.strip(),
+            requested_amount=original.requested_amount,
+            municipality=original.municipality,
+            appeal_of=decision,
+            status=S.SUBMITTED,
+            submitted_at=timezone.now(),
+            is_demo=original.is_demo,
+        )
+        CaseEvent.objects.create(
+            application=appeal,
+            actor=user,
+            from_status="",
+            to_status=S.SUBMITTED,
+            comment=_("Klage på vedtak %(number)s i sak %(case)s.")
+            % {"number": decision.pk, "case": original.pk},
+        )
+        CaseEvent.objects.create(
+            application=original,
+            actor=user,
+            from_status=original.status,
+            to_status=original.status,
+            comment=_("Vedtaket er klaga på (sak %(case)s).") % {"case": appeal.pk},
+        )
+    return appeal
+
+
 def register_payment(application: Application, user, amount: int, *, is_final: bool = False) -> Payment:
     """Pay part of or the rest of the grant; never more than what remains of it."""
     _ensure_advisor(user)

@@ -127,6 +127,15 @@ class Application(models.Model):
     decided_at = models.DateTimeField(_("vedteke"), null=True, blank=True)
     granted_amount = models.PositiveIntegerField(_("innvilga beløp (kr)"), null=True, blank=True)
     paid_amount = models.PositiveIntegerField(_("utbetalt (kr)"), default=0)
+    appeal_of = models.ForeignKey(
+        "Decision",
+        verbose_name=_("klage på vedtak"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="appeals",
+        help_text=_("Saka er ei klage på dette vedtaket (forvaltningslova § 28)."),
+    )
     is_demo = models.BooleanField(
         _("demodata"), default=False, help_text=_("Søknaden er laga for demonstrasjon og finst ikkje.")
     )
@@ -165,6 +174,10 @@ class Application(models.Model):
     @property
     def remaining_amount(self) -> int:
         return (self.granted_amount or 0) - self.paid_amount
+
+    @property
+    def is_appeal(self) -> bool:
+        return self.appeal_of_id is not None
 
     @property
     def is_editable_by_merchant(self) -> bool:
