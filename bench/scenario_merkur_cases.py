@@ -35,8 +35,8 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.contrib.auth import get_user_model
+    from django.core.management import call_command
     from django.test import Client
 
     from distrikt.merkur.models import Application
