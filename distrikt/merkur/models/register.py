@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -46,7 +47,30 @@ def is_manager(user) -> bool:
     return user.is_superuser or Group.objects.filter(user=user, name=MANAGER_GROUP_NAME).exists()
 
 
-class Chain(models.Model):
+class NamedForTheInterface(models.Model):
+    """A catalogue entry named in Nynorsk, with Bokmål and English names for the interface."""
+
+    name_nb = models.CharField(_("namn (bokmål)"), max_length=120, blank=True)
+    name_en = models.CharField(_("namn (engelsk)"), max_length=120, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the interface language; the Nynorsk name when no other is given."""
+        language = get_language() or "nn"
+        if language == "nb" and self.name_nb:
+            return self.name_nb
+        if language == "en" and self.name_en:
+            return self.name_en
+        return self.name  # type: ignore[attr-defined]
+
+
+class Chain(NamedForTheInterface):
     """A chain or shop profile (Joker, Nærbutikken, independent …); editors keep the list."""
 
     changes_datasets = (REGISTER_DATASET,)
@@ -55,18 +79,21 @@ class Chain(models.Model):
     slug = models.SlugField(_("adressenamn"), max_length=80, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_nb"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = _("kjede eller profil")
         verbose_name_plural = _("kjeder og profilar")
         ordering = ["sort_order", "name"]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class ExtraService(models.Model):
+class ExtraService(NamedForTheInterface):
     """A kind of extra service a shop can offer (post in shop, fuel …), from the catalogue."""
 
     changes_datasets = (REGISTER_DATASET,)
@@ -78,6 +105,8 @@ class ExtraService(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_nb"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
@@ -87,9 +116,6 @@ class ExtraService(models.Model):
         verbose_name = _("tilleggsteneste")
         verbose_name_plural = _("tilleggstenester")
         ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ShopStatus(models.TextChoices):
@@ -389,6 +415,11 @@ class AccessibilityRun(models.Model):
     cell_count = models.PositiveIntegerField(_("ruter"))
     population = models.PositiveIntegerField(_("innbyggjarar"))
     seconds = models.FloatField(_("sekund"))
+    demo_shop_count = models.PositiveIntegerField(
+        _("demobutikkar i utrekninga"),
+        default=0,
+        help_text=_("Butikkar laga for demonstrasjon. Er det nokon, er alle tala frå utrekninga demotal."),
+    )
 
     class Meta:
         verbose_name = _("utrekning av tilgjenge")
@@ -397,6 +428,11 @@ class AccessibilityRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.computed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def uses_demo_data(self) -> bool:
+        """Distances to invented shops are invented too: every figure of the run is demo."""
+        return self.demo_shop_count > 0
 
 
 class MerkurIndexPage(BasePage):
@@ -429,6 +465,7 @@ class MerkurIndexPage(BasePage):
         context["critical_shop_count"] = ShopAccessibility.objects.filter(
             is_critical=True, shop__status=ShopStatus.ACTIVE
         ).count()
+        context["accessibility_run"] = AccessibilityRun.objects.first()
         # The programme's knowledge area and target group, for the events block.
         context["knowledge_area"] = KnowledgeArea.objects.filter(slug=MERKUR_KNOWLEDGE_AREA).first()
         context["target_group"] = TargetGroup.objects.filter(slug=MERCHANTS_TARGET_GROUP).first()
