@@ -1,13 +1,14 @@
 """Factories for the Merkur register, used by the tests."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from factory.django import DjangoModelFactory
 
 from distrikt.municipalities.factories import MunicipalityFactory
 
-from .models import Chain, ExtraService, Shop, ShopKeyFigures, ShopService
+from .models import Application, Chain, ExtraService, Shop, ShopKeyFigures, ShopService, SupportScheme
 from .validators import ORGANISATION_NUMBER_WEIGHTS
 
 
@@ -72,3 +73,21 @@ class ShopKeyFiguresFactory(DjangoModelFactory):
     year = 2023
     turnover = 10_000_000
     result = 200_000
+
+
+class ApplicationFactory(DjangoModelFactory):
+    """A demo application for a published scheme (the schemes ship in a data migration)."""
+
+    class Meta:
+        model = Application
+
+    scheme = factory.LazyFunction(lambda: SupportScheme.objects.get(slug="investeringsstotte"))
+    shop = factory.SubFactory(ShopFactory)
+    year = 2026
+    organisation_number = factory.LazyAttribute(lambda application: application.shop.organisation_number)
+    households = 150
+    distance_km = Decimal("12.0")
+    turnover = 6_000_000
+    project_description = "Demo: nye kjøledisker og betre inngangsparti."
+    requested_amount = 300_000
+    is_demo = True

@@ -5,15 +5,30 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.db.models import Model
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db.models import Model, Q
 from django.forms.models import construct_instance
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from distrikt.municipalities.models import County, Municipality
 
-from .models import Chain, ExtraService, Shop, ShopStatus
-from .validators import normalise_organisation_number
+from .attachments import check_attachment
+from .models import (
+    ADVISOR_GROUP_NAME,
+    Application,
+    ApplicationStatus,
+    BudgetLine,
+    Chain,
+    DecisionOutcome,
+    ExtraService,
+    Shop,
+    ShopStatus,
+    SupportScheme,
+)
+from .validators import normalise_organisation_number, validate_organisation_number
 
 
 class DesignsystemetFormMixin:
@@ -371,3 +386,252 @@ class ShopImportForm(DesignsystemetFormMixin, forms.Form):
             )
         upload.seek(0)
         return upload
+
+
+# Upper bounds that keep every number a person can type inside the database's range and
+# far above anything real (no shop sells for NOK 10 billion).
+MAX_KRONER = 10_000_000_000
+MAX_GRANT_KRONER = 100_000_000
+MAX_HOUSEHOLDS = 1_000_000
+MAX_LITRES = 100_000_000
+
+
+class ApplicationStartForm(DesignsystemetFormMixin, forms.Form):
+    """Choose the scheme and (if the merchant has several) the shop."""
+
+    scheme = forms.ModelChoiceField(
+        label=_("Ordning"), queryset=SupportScheme.objects.none(), empty_label=_("Vel ordning")
+    )
+    shop = forms.ModelChoiceField(
+        label=_("Butikk"), queryset=Shop.objects.none(), empty_label=_("Vel butikk")
+    )
+
+    def __init__(self, *args, user, today, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["scheme"].queryset = SupportScheme.objects.open_on(today)
+        self.fields["shop"].queryset = Shop.objects.visible_to(user).active().order_by("name")
+
+
+class ApplicationForm(DesignsystemetFormMixin, forms.ModelForm):
+    """The merchant's application; every field may stay empty in a draft."""
+
+    class Meta:
+        model = Application
+        fields = [
+            "organisation_number",
+            "enterprise_name",
+            "turnover",
+            "households",
+            "distance_km",
+            "has_no_road_link",
+            "fuel_litres",
+            "extra_services",
+            "project_description",
+            "shop_benefit",
+            "community_benefit",
+            "municipality",
+            "requested_amount",
+        ]
+        widgets = {"extra_services": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.current().order_by("name")
+        self.fields["extra_services"].widget.attrs.pop("class", None)
+        self.fields["extra_services"].help_text = _(
+            "Kryss av dei tenestene butikken tilbyr og kan dokumentere."
+        )
+        bounds = {
+            "turnover": MAX_KRONER,
+            "requested_amount": MAX_GRANT_KRONER,
+            "households": MAX_HOUSEHOLDS,
+            "fuel_litres": MAX_LITRES,
+        }
+        for name, limit in bounds.items():
+            self.fields[name].max_value = limit
+            self.fields[name].validators.append(MaxValueValidator(limit))
+            self.fields[name].widget.attrs["max"] = limit
+        self.fields["distance_km"].min_value = 0
+
+    def clean_organisation_number(self) -> str:
+        value = normalise_organisation_number(self.cleaned_data.get("organisation_number", ""))
+        if value:
+            validate_organisation_number(value)
+        return value
+
+
+class BudgetLineForm(DesignsystemetFormMixin, forms.ModelForm):
+    class Meta:
+        model = BudgetLine
+        fields = ["kind", "description", "amount"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].max_value = MAX_GRANT_KRONER
+        self.fields["amount"].validators.append(MaxValueValidator(MAX_GRANT_KRONER))
+
+
+BudgetLineFormSet = forms.inlineformset_factory(
+    Application, BudgetLine, form=BudgetLineForm, extra=2, can_delete=True, max_num=50, validate_max=True
+)
+
+
+class AttachmentForm(DesignsystemetFormMixin, forms.Form):
+    file = forms.FileField(label=_("Vedlegg (PDF, JPEG eller PNG)"))
+    description = forms.CharField(label=_("Kva vedlegget er"), max_length=200, required=False)
+
+    def clean_file(self):
+        try:
+            return check_attachment(self.cleaned_data["file"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from error
+
+
+class MessageForm(DesignsystemetFormMixin, forms.Form):
+    text = forms.CharField(label=_("Melding"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+
+
+def advisor_users():
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=ADVISOR_GROUP_NAME), is_active=True)
+        .distinct()
+        .order_by("username")
+    )
+
+
+class CaseQueueFilterForm(DesignsystemetFormMixin, forms.Form):
+    """Filters of the advisors' queue."""
+
+    scheme = forms.ModelChoiceField(
+        label=_("Ordning"),
+        queryset=SupportScheme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle ordningar"),
+    )
+    county = forms.ModelChoiceField(
+        label=_("Fylke"),
+        queryset=County.objects.current(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Alle fylke"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle opne saker")), *ApplicationStatus.choices], required=False
+    )
+    advisor = forms.ModelChoiceField(
+        label=_("Sakshandsamar"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("Alle sakshandsamarar"),
+    )
+    deadline_before = forms.DateField(
+        label=_("Frist før"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    OPEN_STATUSES = (
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.UNDER_ASSESSMENT,
+        ApplicationStatus.MORE_INFORMATION_REQUESTED,
+        ApplicationStatus.GRANTED,
+        ApplicationStatus.PARTIALLY_PAID,
+        ApplicationStatus.PAID,
+        ApplicationStatus.REPORTED,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["advisor"].queryset = advisor_users()
+
+    def filter(self, applications, data):
+        status = data.get("status")
+        applications = (
+            applications.filter(status=status) if status else applications.in_status(*self.OPEN_STATUSES)
+        )
+        if data.get("scheme"):
+            applications = applications.filter(scheme=data["scheme"])
+        if data.get("county"):
+            applications = applications.filter(shop__municipality__county=data["county"])
+        if data.get("advisor"):
+            applications = applications.filter(assigned_advisor=data["advisor"])
+        if data.get("deadline_before"):
+            applications = applications.filter(deadline__lt=data["deadline_before"])
+        return applications.order_by("deadline", "submitted_at", "pk")
+
+
+class AssignForm(DesignsystemetFormMixin, forms.Form):
+    advisor = forms.ModelChoiceField(label=_("Sakshandsamar"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["advisor"].queryset = advisor_users()
+
+
+class NoteForm(DesignsystemetFormMixin, forms.Form):
+    text = forms.CharField(label=_("Notat"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class InformationRequestForm(DesignsystemetFormMixin, forms.Form):
+    text = forms.CharField(label=_("Kva manglar?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    answer_by = forms.DateField(label=_("Svarfrist"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ConflictForm(DesignsystemetFormMixin, forms.Form):
+    explanation = forms.CharField(
+        label=_("Kvifor er du inhabil?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class DecisionForm(DesignsystemetFormMixin, forms.Form):
+    """Grant or refusal; the reasons are always required (forvaltningslova § 24)."""
+
+    outcome = forms.ChoiceField(label=_("Vedtak"), choices=DecisionOutcome.choices, widget=forms.RadioSelect)
+    amount = forms.IntegerField(
+        label=_("Innvilga beløp (kr)"), required=False, min_value=1, max_value=MAX_GRANT_KRONER
+    )
+    conditions = forms.CharField(
+        label=_("Vilkår"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=5000
+    )
+    use_deadline = forms.DateField(
+        label=_("Frist for bruk og sluttrapport"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    justification = forms.CharField(
+        label=_("Grunngiving"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+        help_text=_("Vis til reglane og dei faktiske forholda vedtaket byggjer på."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].widget.attrs.pop("class", None)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == DecisionOutcome.GRANT:
+            if not data.get("amount"):
+                self.add_error("amount", _("Skriv kor mykje som blir innvilga."))
+            if not data.get("use_deadline"):
+                self.add_error("use_deadline", _("Set ein frist for bruk av tilskotet."))
+        return data
+
+
+class PaymentForm(DesignsystemetFormMixin, forms.Form):
+    amount = forms.IntegerField(label=_("Beløp (kr)"), min_value=1, max_value=MAX_GRANT_KRONER)
+    is_final = forms.BooleanField(label=_("Sluttutbetaling"), required=False)
+
+
+class StatementRequestForm(DesignsystemetFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-postadressa til kommunen"),
+        help_text=_("Postmottaket til kommunen. Hit sender vi lenkja til skjemaet for fråsegna."),
+    )
+
+
+class StatementForm(DesignsystemetFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Fråsegn frå kommunen"), widget=forms.Textarea(attrs={"rows": 10}), max_length=20000
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import case_views, portal_views, views
 
 app_name = "merkur"
 
@@ -46,4 +46,46 @@ urlpatterns = [
         views.key_figures,
         name="key_figures",
     ),
+]
+
+urlpatterns += [
+    path("merkur-register/soknader/", portal_views.application_list, name="application_list"),
+    path("merkur-register/soknader/ny/", portal_views.application_start, name="application_start"),
+    path("merkur-register/soknader/<int64:pk>/", portal_views.application_detail, name="application_detail"),
+    path(
+        "merkur-register/soknader/<int64:pk>/endre/", portal_views.application_edit, name="application_edit"
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/trekk/",
+        portal_views.application_withdraw,
+        name="application_withdraw",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/vedlegg/",
+        portal_views.attachment_upload,
+        name="attachment_upload",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/vedlegg/<int64:attachment_pk>/",
+        portal_views.attachment_download,
+        name="attachment_download",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/vedtak/<int64:decision_pk>/",
+        portal_views.decision_letter,
+        name="decision_letter",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/fraasegn/",
+        portal_views.statement_request,
+        name="statement_request",
+    ),
+    path(
+        "merkur-register/fraasegn/<str:token>/",
+        portal_views.municipality_statement,
+        name="municipality_statement",
+    ),
+    path("merkur-register/saker/", case_views.case_queue, name="case_queue"),
+    path("merkur-register/saker/<int64:pk>/", case_views.case_detail, name="case_detail"),
+    path("merkur-register/saker/<int64:pk>/<slug:action>/", case_views.case_action, name="case_action"),
 ]

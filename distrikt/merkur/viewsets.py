@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Chain, ExtraService, Shop
+from .models import Chain, ExtraService, Shop, SupportScheme
 
 
 class ShopViewSet(SnippetViewSet):
@@ -30,8 +30,19 @@ class ChainViewSet(SnippetViewSet):
     list_display = ["name", "sort_order"]
 
 
+class SupportSchemeViewSet(SnippetViewSet):
+    """The schemes and their rules: amounts and limits are edited here, not in code."""
+
+    model = SupportScheme
+    icon = "doc-full"
+    menu_label = _("Støtteordningar")
+    list_display = ["name", "max_amount", "min_amount", "max_cost_share", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["name"]
+
+
 class MerkurViewSetGroup(SnippetViewSetGroup):
-    items = (ShopViewSet, ExtraServiceViewSet, ChainViewSet)
+    items = (ShopViewSet, ExtraServiceViewSet, ChainViewSet, SupportSchemeViewSet)
     menu_icon = "home"
     menu_label = _("Merkur")
     menu_name = "merkur"

@@ -370,6 +370,18 @@ EVENT_LINK_VALID_DAYS_AFTER = env.int("EVENT_LINK_VALID_DAYS_AFTER", default=30)
 MERKUR_IMPORT_MAX_BYTES = env.int("MERKUR_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 MERKUR_IMPORT_MAX_ROWS = env.int("MERKUR_IMPORT_MAX_ROWS", default=20_000)
 MERKUR_IMPORT_MAX_COLUMNS = env.int("MERKUR_IMPORT_MAX_COLUMNS", default=50)
+# Merkur grants: yearly deadlines as month-day (applications by 19 December, payment
+# requests by 14 December), notice before a grant lapses, and attachment size.
+MERKUR_APPLICATION_DEADLINE = env.str("MERKUR_APPLICATION_DEADLINE", default="12-19")
+MERKUR_PAYMENT_REQUEST_DEADLINE = env.str("MERKUR_PAYMENT_REQUEST_DEADLINE", default="12-14")
+MERKUR_LAPSE_NOTICE_DAYS = env.int("MERKUR_LAPSE_NOTICE_DAYS", default=30)
+MERKUR_STATEMENT_LINK_DAYS = env.int("MERKUR_STATEMENT_LINK_DAYS", default=30)
+MERKUR_ATTACHMENT_MAX_BYTES = env.int("MERKUR_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Enhetsregisteret (Brønnøysundregistrene) for pre-filling the enterprise; empty turns it off.
+MERKUR_ENHETSREGISTERET_URL = env.str(
+    "MERKUR_ENHETSREGISTERET_URL", default="https://data.brreg.no/enhetsregisteret/api/enheter/"
+)
+MERKUR_ENHETSREGISTERET_TIMEOUT = env.float("MERKUR_ENHETSREGISTERET_TIMEOUT", default=4.0)
 
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]

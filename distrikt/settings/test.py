@@ -31,3 +31,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 ALLOW_DEMO_DATA = True
 KNOWLEDGE_LOAD_DEMO_CONTENT = True
 PAGE_CACHE_SIGNAL_FILE = str(VAR_DIR / "test-page-cache-signal")
+# Tests never reach Enhetsregisteret; its client is tested on recorded answers.
+MERKUR_ENHETSREGISTERET_URL = ""

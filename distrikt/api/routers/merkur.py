@@ -7,13 +7,20 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from distrikt.core.api_schemas import Pagination, errors, object_or_404
 from distrikt.core.derived import get_or_compute
 from distrikt.merkur import statistics
 from distrikt.merkur.forms import ShopFilterForm
-from distrikt.merkur.models import REGISTER_DATASET, Shop
+from distrikt.merkur.models import (
+    REGISTER_DATASET,
+    SCHEMES_DATASET,
+    Application,
+    RuleKind,
+    Shop,
+    SupportScheme,
+)
 
 router = Router(tags=["merkur"])
 
@@ -87,6 +94,140 @@ class StatisticsOut(Schema):
     closures: list[RowOut]
     turnover_year: int | None
     turnover_bands: list[RowOut]
+
+
+class SchemeRuleOut(Schema):
+    kind: str = Field(description="What the rule compares (turnover_at_most, distance_at_least, …).")
+    value: int | None = Field(description="The limit: kroner, households, kilometres, litres or a count.")
+    discretion_from: int | None = Field(description="Distance: from here up to `value` the advisor judges.")
+    share_percent: int | None = Field(description="Cost-share band: the share for turnover up to `value`.")
+    allows_no_road_link: bool
+    other_scheme: str | None = Field(description="Not in the same year as this scheme (slug).")
+    explanation: str
+
+
+class SchemeOut(Schema):
+    slug: str
+    name: str
+    purpose: str
+    who_may_apply: str
+    max_amount: int = Field(description="Highest grant, kroner.")
+    min_amount: int | None = Field(description="Lowest amount one may apply for, kroner.")
+    max_cost_share_percent: int = Field(
+        description="Highest share of the cost, unless a turnover band says otherwise."
+    )
+    is_yearly: bool
+    turnover_min: int | None = Field(
+        description="Lowest turnover (kroner, without VAT, fuel, feed, fertiliser)."
+    )
+    turnover_max: int | None = Field(
+        description="Highest turnover (kroner); below this when `turnover_max_exclusive`."
+    )
+    turnover_max_exclusive: bool
+    distance_min_km: int | None
+    distance_discretion_from_km: int | None
+    opens_on: datetime.date | None = Field(description="None: open all year.")
+    closes_on: datetime.date | None = Field(description="None: open all year.")
+    required_attachments: str
+    rules: list[SchemeRuleOut]
+
+
+def _scheme_out(scheme: SupportScheme) -> dict:
+    rules = list(scheme.rules.all())
+
+    def first(kind: str):
+        return next((rule for rule in rules if rule.kind == kind), None)
+
+    bands = [rule.value for rule in rules if rule.kind == RuleKind.COST_SHARE_BAND and rule.value]
+    at_most, below = first(RuleKind.TURNOVER_AT_MOST), first(RuleKind.TURNOVER_BELOW)
+    at_least, distance = first(RuleKind.TURNOVER_AT_LEAST), first(RuleKind.DISTANCE_AT_LEAST)
+    turnover_max = below.value if below else (at_most.value if at_most else (max(bands) if bands else None))
+    return {
+        "slug": scheme.slug,
+        "name": scheme.name,
+        "purpose": scheme.purpose,
+        "who_may_apply": scheme.who_may_apply,
+        "max_amount": scheme.max_amount,
+        "min_amount": scheme.min_amount,
+        "max_cost_share_percent": scheme.max_cost_share,
+        "is_yearly": scheme.is_yearly,
+        "turnover_min": at_least.value if at_least else None,
+        "turnover_max": turnover_max,
+        "turnover_max_exclusive": below is not None,
+        "distance_min_km": distance.value if distance else None,
+        "distance_discretion_from_km": distance.discretion_from if distance else None,
+        "opens_on": scheme.opens_on,
+        "closes_on": scheme.closes_on,
+        "required_attachments": scheme.required_attachments,
+        "rules": [
+            {
+                "kind": rule.kind,
+                "value": rule.value,
+                "discretion_from": rule.discretion_from,
+                "share_percent": rule.share,
+                "allows_no_road_link": rule.allows_no_road_link,
+                "other_scheme": rule.other_scheme.slug if rule.other_scheme else None,
+                "explanation": rule.explanation,
+            }
+            for rule in rules
+        ],
+    }
+
+
+@router.get("/merkur/schemes", response=list[SchemeOut])
+def list_schemes(request: HttpRequest):
+    """The Merkur support schemes with their published limits and eligibility rules.
+
+    Applications are never public and have no public endpoint.
+    """
+
+    def build() -> bytes:
+        schemes = SupportScheme.objects.published().prefetch_related("rules__other_scheme")
+        return json.dumps([_scheme_out(scheme) for scheme in schemes], cls=DjangoJSONEncoder).encode()
+
+    return _json_response(get_or_compute(SCHEMES_DATASET, "api-schemes", build))
+
+
+class ApplicationOut(Schema):
+    id: int
+    scheme: str
+    shop_id: int
+    year: int
+    status: str
+    requested_amount: int | None
+    granted_amount: int | None
+    paid_amount: int
+    is_demo: bool
+
+
+def _application_out(application: Application) -> dict:
+    return {
+        "id": application.pk,
+        "scheme": application.scheme.slug,
+        "shop_id": application.shop_id,
+        "year": application.year,
+        "status": application.status,
+        "requested_amount": application.requested_amount,
+        "granted_amount": application.granted_amount,
+        "paid_amount": application.paid_amount,
+        "is_demo": application.is_demo,
+    }
+
+
+@router.get("/merkur/my/applications", response=list[ApplicationOut])
+def my_applications(request: HttpRequest):
+    """The logged-in merchant's own applications (advisors: all). Never public: empty when anonymous."""
+    applications = Application.objects.visible_to(request.user).select_related("scheme")[:500]
+    return [_application_out(application) for application in applications]
+
+
+@router.get("/merkur/my/applications/{application_id}", response={200: ApplicationOut, **errors(404, 422)})
+def my_application(request: HttpRequest, application_id: int):
+    """One of the merchant's own applications; another's answers 404, as if it did not exist."""
+    application = object_or_404(
+        Application.objects.visible_to(request.user).select_related("scheme"), pk=application_id
+    )
+    return _application_out(application)
 
 
 def _filtered(filters: ShopFilters):

@@ -13,6 +13,7 @@ from distrikt.merkur.factories import (
 )
 from distrikt.merkur.models import (
     ADVISOR_GROUP_NAME,
+    Application,
     Chain,
     ExtraService,
     MerkurIndexPage,
@@ -69,6 +70,17 @@ def test_demo_shops_are_marked_as_demo_and_load_once(bundled_site):
     assert all(shop.organisation_number.startswith("1") for shop in Shop.objects.all())
     call_command("load_merkur_demo", verbosity=0)
     assert Shop.objects.count() == count
+
+
+def test_demo_applications_are_marked_as_demo_and_load_once(bundled_site):
+    call_command("load_merkur_demo", verbosity=0)
+    applications = Application.objects.all()
+    assert applications.count() == 8
+    assert all(application.is_demo and application.shop.is_demo for application in applications)
+    assert all(application.project_description.startswith("Demo:") for application in applications)
+    assert all(application.events.exists() for application in applications)
+    call_command("load_merkur_demo", verbosity=0)
+    assert Application.objects.count() == 8
 
 
 @pytest.fixture

@@ -8,19 +8,25 @@ positions are each municipality's representative point from Kartverket's data. I
 import csv
 import datetime
 import random
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from distrikt.merkur.models import (
+    Application,
+    ApplicationStatus,
+    CaseEvent,
     Chain,
     ExtraService,
     Shop,
     ShopKeyFigures,
     ShopService,
     ShopStatus,
+    SupportScheme,
 )
 from distrikt.municipalities.models import Municipality
 
@@ -91,5 +97,56 @@ class Command(BaseCommand):
                     customers=rng.randint(15, 120) * 1000,
                     services_income=int(turnover * rng.uniform(0.01, 0.06)),
                 )
+        applications = load_demo_applications(rng, this_year)
         if options.get("verbosity", 1):
-            self.stdout.write(f"{created} demo shops loaded.")
+            self.stdout.write(f"{created} demo shops and {applications} demo applications loaded.")
+
+
+# The walk each demo application has taken through the case, from the draft on.
+DEMO_PATHS = (
+    (ApplicationStatus.DRAFT,),
+    (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED),
+    (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_ASSESSMENT),
+    (
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.UNDER_ASSESSMENT,
+        ApplicationStatus.MORE_INFORMATION_REQUESTED,
+    ),
+)
+
+
+def load_demo_applications(rng: random.Random, year: int) -> int:
+    """A few applications for demo shops, marked as demo in the data and the text. Idempotent."""
+    if Application.objects.filter(is_demo=True).exists():
+        return 0
+    schemes = list(SupportScheme.objects.published())
+    shops = list(Shop.objects.filter(is_demo=True, status=ShopStatus.ACTIVE).order_by("pk")[:8])
+    if not schemes:
+        return 0
+    now = timezone.now()
+    for position, shop in enumerate(shops):
+        scheme = schemes[position % len(schemes)]
+        path = DEMO_PATHS[position % len(DEMO_PATHS)]
+        application = Application.objects.create(
+            scheme=scheme,
+            shop=shop,
+            year=year,
+            organisation_number=shop.organisation_number,
+            households=rng.randint(60, 260),
+            distance_km=Decimal(rng.randint(30, 300)) / 10,
+            turnover=rng.randint(20, 140) * 100_000,
+            project_description="Demo: ny kjøle- og frysedisk og betre lys i butikken.",
+            shop_benefit="Demo: lågare straumrekning og betre vareutval.",
+            community_benefit="Demo: butikken held fram som møtestad i bygda.",
+            municipality=shop.municipality,
+            requested_amount=min(scheme.max_amount, rng.randint(5, 40) * 10_000),
+            status=path[-1],
+            submitted_at=now if len(path) > 1 else None,
+            is_demo=True,
+        )
+        for before, after in zip(("", *path[:-1]), path, strict=True):
+            CaseEvent.objects.create(
+                application=application, from_status=before, to_status=after, comment="Demo"
+            )
+    return len(shops)

@@ -18,9 +18,11 @@ from distrikt.core.models import BasePage
 from distrikt.events.services import upcoming_events_for
 from distrikt.organisation.models import KnowledgeArea, TargetGroup
 
-from .validators import validate_organisation_number
+from ..validators import validate_organisation_number
 
 ADVISOR_GROUP_NAME = "Merkur-rådgivarar"
+# Managers may decide any case, not only those assigned to them.
+MANAGER_GROUP_NAME = "Merkur-leiarar"
 MERKUR_KNOWLEDGE_AREA = "merkur"
 MERCHANTS_TARGET_GROUP = "kjopmenn"
 # Datasets of the page cache and derived data (distrikt.core.derived): the register as
@@ -36,6 +38,13 @@ def is_advisor(user) -> bool:
     if user.is_superuser:
         return True
     return Group.objects.filter(user=user, name=ADVISOR_GROUP_NAME).exists()
+
+
+def is_manager(user) -> bool:
+    """Merkur managers (and superusers) may decide cases assigned to another advisor."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return False
+    return user.is_superuser or Group.objects.filter(user=user, name=MANAGER_GROUP_NAME).exists()
 
 
 class NamedForTheInterface(models.Model):
