@@ -29,4 +29,11 @@ class EventsConfig(AppConfig):
             "events.registrations",
             services.anonymise_expired_registrations,
             "Anonymise registrations EVENT_REGISTRATION_RETENTION_DAYS after the event.",
+            period_setting="EVENT_REGISTRATION_RETENTION_DAYS",
+            data_subject="registrants",
+            public_summary=_(
+                "Namn, e-post, organisasjon, rolle, kommune og eventuelle behov for mat og tilrettelegging "
+                "når du melder deg på eit arrangement, så vi kan planleggje arrangementet og sende deg informasjon om det."
+            ),
+            period_counts_from=_("etter at arrangementet er over (då blir påmeldinga anonymisert)"),
         )
