@@ -25,6 +25,11 @@ class EventsConfig(AppConfig):
         from .fragments import SEATS_FRAGMENT, render_seats
 
         register_fragment(SEATS_FRAGMENT, render_seats)
+        from distrikt.core.home_sections import register_home_section
+
+        from .home_sections import next_events_section
+
+        register_home_section(next_events_section, datasets=("events",))
         retention.register(
             "events.registrations",
             services.anonymise_expired_registrations,

@@ -1,6 +1,8 @@
 """Models of the knowledge bank."""
 
 from .entries import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+from .news import NEWS_DATASET, NewsIndexPage, NewsPage
+from .newsletter import DigestFrequency, NewsletterSubscription
 from .pages import (
     ArticlePage,
     FilmPage,
@@ -14,7 +16,12 @@ from .pages import (
 )
 
 __all__ = [
+    "NEWS_DATASET",
     "ArticlePage",
+    "DigestFrequency",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsletterSubscription",
     "ContentType",
     "FilmPage",
     "KnowledgeEntry",
