@@ -15,7 +15,9 @@ class AccessibleFormMixin:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():
-            if not isinstance(field.widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
+            if not isinstance(
+                field.widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect
+            ):
                 field.widget.attrs.setdefault("class", "ds-input")
 
     def full_clean(self) -> None:

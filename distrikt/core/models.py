@@ -203,9 +203,7 @@ class AccessibilityStatementPage(BasePage):
         blank=True,
         help_text=_("Krav som ikkje står her, blir viste som oppfylte."),
     )
-    affected_groups = models.JSONField(
-        _("brukargrupper som blir råka av brota"), default=list, blank=True
-    )
+    affected_groups = models.JSONField(_("brukargrupper som blir råka av brota"), default=list, blank=True)
     feedback_email = models.EmailField(_("e-post for tilbakemelding"), blank=True)
     feedback_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -253,9 +251,7 @@ class AccessibilityStatementPage(BasePage):
             finding = findings.get(number)
             status = finding["status"] if finding else "met"
             label = CriterionStatus(status).label if finding else _("Oppfylt")
-            group = groups.setdefault(
-                number[0], {"title": PRINCIPLES[number[0]], "criteria": []}
-            )
+            group = groups.setdefault(number[0], {"title": PRINCIPLES[number[0]], "criteria": []})
             group["criteria"].append(
                 {
                     "number": number,

@@ -54,4 +54,3 @@ class KnowledgeFilterForm(forms.Form):
     fylke = forms.CharField(required=False)
     kommune = forms.CharField(required=False)
     ar = forms.CharField(required=False)
-

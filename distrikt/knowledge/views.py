@@ -166,7 +166,9 @@ def newsletter_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if not newsletter.unsubscribe(token):
             raise Http404
-        return _private(render(request, "knowledge/newsletter_message.html", {"message_kind": "unsubscribed"}))
+        return _private(
+            render(request, "knowledge/newsletter_message.html", {"message_kind": "unsubscribed"})
+        )
     if not NewsletterSubscription.objects.filter(token=token).exists():
         raise Http404
     return _private(

@@ -67,7 +67,9 @@ class ContactForm(AccessibleFormMixin, forms.Form):
         self.fields["to"].error_messages["invalid_choice"] = _("Vel eitt av kontora eller fagområda i lista.")
         self.fields["name"].error_messages["required"] = _("Skriv namnet ditt.")
         self.fields["email"].error_messages["required"] = _("Skriv e-postadressa di, så vi kan svare deg.")
-        self.fields["email"].error_messages["invalid"] = _("Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.")
+        self.fields["email"].error_messages["invalid"] = _(
+            "Skriv ei gyldig e-postadresse, til dømes namn@kommune.no."
+        )
         self.fields["message"].error_messages["required"] = _("Skriv kva du lurer på.")
         self.fields["message"].error_messages["max_length"] = _(
             "Meldinga kan vere på høgst %(limit_value)d teikn (ho er på %(show_value)d)."

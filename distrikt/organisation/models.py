@@ -346,7 +346,9 @@ class ContactPage(BasePage):
     privacy_note = models.TextField(
         _("om personvern ved skjemaet"),
         blank=True,
-        help_text=_("Kort om kva vi gjer med det som blir sendt (lenka til personvernerklæringa kjem under)."),
+        help_text=_(
+            "Kort om kva vi gjer med det som blir sendt (lenka til personvernerklæringa kjem under)."
+        ),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("privacy_note")]

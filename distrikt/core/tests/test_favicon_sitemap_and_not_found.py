@@ -23,7 +23,13 @@ def test_pages_link_the_svg_favicon(client, site):
 
 def test_sitemap_lists_the_app_views_in_all_three_languages(client, bundled_site):
     body = client.get("/sitemap.xml").content.decode()
-    for path in ("/kommunar/", "/fylke/", "/merkur-register/", "/kommunar/5006-steinkjer/", "/fylke/50-trondelag/"):
+    for path in (
+        "/kommunar/",
+        "/fylke/",
+        "/merkur-register/",
+        "/kommunar/5006-steinkjer/",
+        "/fylke/50-trondelag/",
+    ):
         for prefix in ("", "/nb", "/en"):
             assert f"<loc>http://testserver{prefix}{path}</loc>" in body, prefix + path
     assert "<loc>http://testserver/nyheitsbrev/</loc>" in body

@@ -53,9 +53,15 @@ def test_accessibility_statement_renders_in_every_language(client, site, prefix)
 def test_accessibility_statement_counts_what_is_not_met(client, site):
     statement = AccessibilityStatementPage.objects.get()
     statement.findings = [
-        ("criterion", {"criterion": "1.4.3", "status": CriterionStatus.NOT_MET, "content": "Grå tekst", "reason": "x"}),
+        (
+            "criterion",
+            {"criterion": "1.4.3", "status": CriterionStatus.NOT_MET, "content": "Grå tekst", "reason": "x"},
+        ),
         ("criterion", {"criterion": "2.4.7", "status": CriterionStatus.NOT_MET, "content": "", "reason": ""}),
-        ("criterion", {"criterion": "1.2.2", "status": CriterionStatus.NOT_TESTED, "content": "", "reason": ""}),
+        (
+            "criterion",
+            {"criterion": "1.2.2", "status": CriterionStatus.NOT_TESTED, "content": "", "reason": ""},
+        ),
     ]
     statement.save_revision().publish()
     body = client.get("/tilgjengelegheit/").content.decode()

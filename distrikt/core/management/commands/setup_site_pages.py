@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.rich_text import RichText
 from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
 
 from distrikt.core.models import (
     AccessibilityStatementPage,
