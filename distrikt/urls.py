@@ -16,7 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from distrikt.api.api import api
 from distrikt.core import views as core_views
-from distrikt.core.sitemap import PageSitemap
+from distrikt.core.sitemap import AppViewSitemap, PageSitemap
 from distrikt.search.api import router as search_api_router
 
 # The search app owns its API routes; they join the API here, before `api.urls` is built,
@@ -29,7 +29,13 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "views": AppViewSitemap}},
+        name="sitemap",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

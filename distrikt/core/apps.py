@@ -21,4 +21,11 @@ class CoreConfig(AppConfig):
             "core.mail",
             lambda now: outbox.delete_expired_mail(outbox.mail_retention_cutoff(now)),
             "Delete stored e-mails and development mail files after MAIL_RETENTION_DAYS.",
+            period_setting="MAIL_RETENTION_DAYS",
+            data_subject="everyone",
+            public_summary=_(
+                "Kopiar av e-postar vi sender (stadfestingar, svar, nyheitsbrev), med mottakaradresse, "
+                "så vi kan sende på nytt om sendinga feilar."
+            ),
+            period_counts_from=_("etter at e-posten vart laga"),
         )

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -13,6 +14,7 @@ from wagtail.search import index
 from .blocks import BodyStreamBlock
 from .breadcrumbs import page_trail
 from .cache import dataset_tag, is_anonymous_read, page_tag, tree_tag
+from .wcag import CRITERIA, PRINCIPLES, REQUIRED_COUNT, criterion_choices
 
 
 class WrittenStandard(models.TextChoices):
@@ -107,6 +109,19 @@ class HomePage(BasePage):
         verbose_name = _("framside")
         verbose_name_plural = _("framsider")
 
+    @property
+    def shows_datasets(self) -> tuple[str, ...]:  # type: ignore[override]
+        from .home_sections import section_datasets
+
+        return section_datasets()
+
+    def get_context(self, request, *args, **kwargs):
+        from .home_sections import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_sections()
+        return context
+
 
 class StandardPage(BasePage):
     """A plain content page: about texts, guides and anything without its own type."""
@@ -131,6 +146,202 @@ class StandardPage(BasePage):
         verbose_name_plural = _("innhaldssider")
 
 
+class ComplianceStatus(models.TextChoices):
+    """How far the site meets the requirements, in the supervisory authority's three steps."""
+
+    FULL = "full", _("Nettstaden er i samsvar med krava til universell utforming av ikt.")
+    PARTIAL = "partial", _("Nettstaden er delvis i samsvar med krava til universell utforming av ikt.")
+    NONE = "none", _("Nettstaden er ikkje i samsvar med krava til universell utforming av ikt.")
+
+
+class CriterionStatus(models.TextChoices):
+    NOT_MET = "not_met", _("Ikkje oppfylt")
+    NOT_APPLICABLE = "not_applicable", _("Ikkje relevant")
+    NOT_TESTED = "not_tested", _("Ikkje testa")
+
+
+class CriterionFindingBlock(blocks.StructBlock):
+    """One success criterion that is not met, not relevant or not tested, and why."""
+
+    criterion = blocks.ChoiceBlock(label=_("Suksesskriterium"), choices=criterion_choices)
+    status = blocks.ChoiceBlock(
+        label=_("Status"), choices=CriterionStatus.choices, default=CriterionStatus.NOT_MET
+    )
+    content = blocks.TextBlock(label=_("Kva innhald det gjeld"), required=False)
+    reason = blocks.TextBlock(label=_("Årsak og kva det betyr for brukaren"), required=False)
+
+    class Meta:
+        icon = "warning"
+        label = _("Krav som ikkje er oppfylt")
+
+
+USER_GROUPS = [
+    ("no_sight", _("Bruk utan syn")),
+    ("limited_sight", _("Bruk med avgrensa syn")),
+    ("no_colour", _("Bruk utan fargesyn")),
+    ("no_hearing", _("Bruk utan høyrsel")),
+    ("limited_hearing", _("Bruk med nedsett høyrsel")),
+    ("limited_motor", _("Bruk med nedsett rørsleevne eller styrke")),
+    ("photosensitive", _("Avgrensing av anfall på grunn av lysfølsemd")),
+    ("limited_cognition", _("Bruk med nedsett kognisjon")),
+]
+
+
+class AccessibilityStatementPage(BasePage):
+    """The accessibility statement the law requires, in the form uustatus.no publishes."""
+
+    lead = models.TextField(_("ingress"), blank=True)
+    compliance = models.CharField(
+        _("samsvar med krava"),
+        max_length=10,
+        choices=ComplianceStatus.choices,
+        default=ComplianceStatus.PARTIAL,
+    )
+    findings = StreamField(
+        [("criterion", CriterionFindingBlock())],
+        verbose_name=_("krav som ikkje er oppfylte, ikkje relevante eller ikkje testa"),
+        blank=True,
+        help_text=_("Krav som ikkje står her, blir viste som oppfylte."),
+    )
+    affected_groups = models.JSONField(_("brukargrupper som blir råka av brota"), default=list, blank=True)
+    feedback_email = models.EmailField(_("e-post for tilbakemelding"), blank=True)
+    feedback_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("side for tilbakemelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Til dømes kontaktsida med skjemaet."),
+    )
+    method = models.TextField(_("korleis nettstaden er testa"), blank=True)
+    statement_date = models.DateField(_("erklæringa er oppretta"), default=timezone.localdate)
+    reviewed_date = models.DateField(_("sist gått gjennom"), default=timezone.localdate)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("meir innhald"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("compliance"),
+        FieldPanel("findings"),
+        FieldPanel("method"),
+        MultiFieldPanel(
+            [FieldPanel("feedback_email"), FieldPanel("feedback_page")],
+            heading=_("Tilbakemelding"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("statement_date"), FieldPanel("reviewed_date")],
+            heading=_("Datoar"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("method")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("tilgjengelegheitserklæring")
+
+    def criteria_by_principle(self) -> list[dict]:
+        """Every required criterion with its status, grouped by the four principles."""
+        findings = {block.value["criterion"]: block.value for block in self.findings}
+        groups: dict[str, dict] = {}
+        for number, level, name in CRITERIA:
+            finding = findings.get(number)
+            status = finding["status"] if finding else "met"
+            label = CriterionStatus(status).label if finding else _("Oppfylt")
+            group = groups.setdefault(number[0], {"title": PRINCIPLES[number[0]], "criteria": []})
+            group["criteria"].append(
+                {
+                    "number": number,
+                    "level": level,
+                    "name": name,
+                    "status": status,
+                    "status_label": label,
+                    "finding": finding,
+                }
+            )
+        return list(groups.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        principles = self.criteria_by_principle()
+        criteria = [criterion for group in principles for criterion in group["criteria"]]
+        context.update(
+            principles=principles,
+            not_met=[criterion for criterion in criteria if criterion["status"] == CriterionStatus.NOT_MET],
+            not_tested=[
+                criterion for criterion in criteria if criterion["status"] == CriterionStatus.NOT_TESTED
+            ],
+            required_count=REQUIRED_COUNT,
+            affected_groups=[label for code, label in USER_GROUPS if code in (self.affected_groups or [])],
+        )
+        return context
+
+
+DATA_SUBJECTS = {
+    "registrants": _("Påmelde til arrangement"),
+    "subscribers": _("Abonnentar på nyheitsbrevet"),
+    "contacts": _("Dei som skriv til oss med kontaktskjemaet"),
+    "merchants": _("Kjøpmenn i Merkur"),
+    "editors": _("Redaktørar og tilsette"),
+    "everyone": _("Alle som får e-post frå oss"),
+}
+
+
+class PrivacyStatementPage(BasePage):
+    """The privacy statement: what we store about whom, why, for how long, and how to delete it.
+
+    The retention periods come from the retention rules and their settings at render time
+    (see core.retention), so the statement never drifts from what the job deletes.
+    """
+
+    lead = models.TextField(_("ingress"), blank=True)
+    controller = models.TextField(
+        _("behandlingsansvarleg"),
+        blank=True,
+        help_text=_("Namn, adresse og organisasjonsnummer til den som er ansvarleg."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)
+    deletion = models.TextField(
+        _("korleis ein får sletta opplysningar"),
+        blank=True,
+    )
+    contact_email = models.EmailField(_("e-post for spørsmål om personvern"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("controller"),
+        FieldPanel("body"),
+        FieldPanel("deletion"),
+        FieldPanel("contact_email"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("personvernerklæring")
+
+    def get_context(self, request, *args, **kwargs):
+        from .retention import public_rules
+
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_rules"] = [
+            {
+                "subject": DATA_SUBJECTS.get(rule.data_subject, rule.data_subject),
+                "summary": rule.public_summary,
+                "days": rule.period_days,
+                "counts_from": rule.period_counts_from,
+            }
+            for rule in public_rules()
+        ]
+        return context
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
     """Organisation-wide facts shown in the footer."""
@@ -147,10 +358,39 @@ class SiteSettings(BaseGenericSetting):
         help_text=_("Ei kort setning om kva Distriktssenteret er."),
     )
 
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tilgjengelegheitserklæring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("personvernerklæring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("kontaktside"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     panels = [
         FieldPanel("organisation_email"),
         FieldPanel("organisation_phone"),
         FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page"), FieldPanel("contact_page")],
+            heading=_("Lenkjer i botnen av kvar side"),
+        ),
     ]
 
     class Meta:
@@ -208,6 +448,7 @@ class OutboxMessage(models.Model):
     body = models.TextField(_("tekst"))
     html_body = models.TextField(_("HTML"), blank=True)
     attachments = models.JSONField(_("vedlegg"), default=list, blank=True)
+    headers = models.JSONField(_("ekstra e-posthovud"), default=dict, blank=True)
     related_key = models.CharField(_("gjeld"), max_length=100, blank=True, db_index=True)
     group_key = models.CharField(_("gruppe"), max_length=100, blank=True, db_index=True)
     dedupe_key = models.CharField(_("nøkkel mot dublettar"), max_length=150, blank=True, db_index=True)

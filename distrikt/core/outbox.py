@@ -66,6 +66,7 @@ def queue_mail(
     from_email: str | None = None,
     reply_to: Sequence[str] | None = None,
     attachments: Iterable[Attachment] = (),
+    headers: dict[str, str] | None = None,
     related: models.Model | str | None = None,
     group: models.Model | str | None = None,
     dedupe_key: str = "",
@@ -76,7 +77,7 @@ def queue_mail(
 
     With a `dedupe_key`, nothing is queued (and None returned) when a message with the
     same key was queued within `dedupe_window`: the caller holds whatever lock makes the
-    check and the insert one step.
+    check and the insert one step. `headers` are extra header lines (e.g. List-Unsubscribe).
     """
     now = now or timezone.now()
     if (
@@ -92,6 +93,7 @@ def queue_mail(
         body=body,
         html_body=html or "",
         attachments=_encode_attachments(attachments),
+        headers=dict(headers or {}),
         related_key=object_key(related),
         group_key=object_key(group),
         dedupe_key=dedupe_key,
@@ -123,6 +125,7 @@ def _build_email(message: OutboxMessage) -> EmailMultiAlternatives:
         from_email=message.from_email or None,
         to=message.to,
         reply_to=message.reply_to or None,
+        headers=message.headers or None,
     )
     if message.html_body:
         email.attach_alternative(message.html_body, "text/html")

@@ -2,10 +2,15 @@
 
 An app registers a rule in its ``AppConfig.ready()``::
 
-    retention.register("events.registrations", services.anonymise_expired_registrations)
+    retention.register(
+        "events.registrations",
+        services.anonymise_expired_registrations,
+        period_setting="EVENT_REGISTRATION_RETENTION_DAYS",
+    )
 
 A rule takes the current time and returns how many records it deleted or anonymised; it
-reads its own period from settings. ``manage.py apply_retention`` (daily from cron, or
+reads its own period from settings. A rule that names its `period_setting` (a number of
+days) lets the privacy statement show the period as configured, never copied by hand. ``manage.py apply_retention`` (daily from cron, or
 ``--enqueue`` for a worker) runs every rule in registration order. One failing rule does
 not stop the others; the job fails at the end so the scheduler sees it.
 """
@@ -14,7 +19,9 @@ import datetime
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -29,6 +36,19 @@ class RetentionRule:
     name: str
     apply: Rule
     description: str = ""
+    period_setting: str = ""
+    # For the privacy statement: whose data, what and why (translatable), and after what the
+    # period counts (e.g. "after the event").
+    data_subject: str = ""
+    public_summary: Any = ""
+    period_counts_from: Any = ""
+
+    @property
+    def period_days(self) -> int | None:
+        """The retention period in days as configured now, when the rule names its setting."""
+        if not self.period_setting:
+            return None
+        return int(getattr(settings, self.period_setting))
 
 
 class RetentionError(Exception):
@@ -38,13 +58,45 @@ class RetentionError(Exception):
 _rules: dict[str, RetentionRule] = {}
 
 
-def register(name: str, rule: Rule, description: str = "") -> None:
-    """Add a rule to the job (registering the same name again replaces it)."""
-    _rules[name] = RetentionRule(name=name, apply=rule, description=description)
+def register(
+    name: str,
+    rule: Rule,
+    description: str = "",
+    *,
+    period_setting: str = "",
+    data_subject: str = "",
+    public_summary: Any = "",
+    period_counts_from: Any = "",
+) -> None:
+    """Add a rule to the job (registering the same name again replaces it).
+
+    A rule with a `public_summary` is listed in the privacy statement under its
+    `data_subject` ("registrants", "subscribers", "contacts", "everyone" …).
+    """
+    _rules[name] = RetentionRule(
+        name=name,
+        apply=rule,
+        description=description,
+        period_setting=period_setting,
+        data_subject=data_subject,
+        public_summary=public_summary,
+        period_counts_from=period_counts_from,
+    )
+
+
+def public_rules() -> list[RetentionRule]:
+    """The rules the privacy statement lists (those that describe themselves to the public)."""
+    return [rule for rule in _rules.values() if rule.public_summary]
 
 
 def registered_rules() -> list[RetentionRule]:
     return list(_rules.values())
+
+
+def period_days(name: str) -> int | None:
+    """The configured period (days) of the named rule; None if it is unknown or names none."""
+    rule = _rules.get(name)
+    return rule.period_days if rule is not None else None
 
 
 def apply_retention(

@@ -1,7 +1,14 @@
-"""sitemap.xml: every live page in all three interface languages, with alternates."""
+"""sitemap.xml: every live page and every app's public list views, in all three languages.
 
+An app names its public views (those that are not Wagtail pages) by setting
+`sitemap_url_names = ["municipalities:overview", ...]` on its AppConfig, and its public
+detail views with a method `sitemap_detail_entries()` returning (url name, kwargs) pairs.
+"""
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.urls import NoReverseMatch, reverse
 
 from wagtail.models import Site
 
@@ -35,3 +42,30 @@ class PageSitemap(Sitemap):
 
     def lastmod(self, item):
         return item[0].last_published_at
+
+
+class AppViewSitemap(Sitemap):
+    """The apps' own public views (municipalities, counties, the Merkur register …)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    languages = [code for code, _name in settings.LANGUAGES]
+
+    def items(self) -> list[tuple[str, dict]]:
+        entries: list[tuple[str, dict]] = []
+        for app_config in apps.get_app_configs():
+            for name in getattr(app_config, "sitemap_url_names", ()):
+                try:
+                    reverse(name)
+                except NoReverseMatch:
+                    continue
+                entries.append((name, {}))
+            details = getattr(app_config, "sitemap_detail_entries", None)
+            if details is not None:
+                entries.extend(details())
+        return entries
+
+    def location(self, item: tuple[str, dict]) -> str:
+        name, kwargs = item
+        return reverse(name, kwargs=kwargs)

@@ -1,6 +1,16 @@
-"""Health checks, robots.txt and the error pages."""
+"""Health checks, robots.txt, the favicon and the error pages."""
 
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -42,6 +52,16 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=86400)
+def favicon(request: HttpRequest) -> FileResponse:
+    """/favicon.ico, where browsers and feed readers look without reading the page's <link>."""
+    found = finders.find("favicon.ico")
+    if not found:
+        raise Http404
+    return FileResponse(Path(str(found)).open("rb"), content_type="image/x-icon")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -25,8 +25,20 @@ class EventsConfig(AppConfig):
         from .fragments import SEATS_FRAGMENT, render_seats
 
         register_fragment(SEATS_FRAGMENT, render_seats)
+        from distrikt.core.home_sections import register_home_section
+
+        from .home_sections import next_events_section
+
+        register_home_section(next_events_section, datasets=("events",))
         retention.register(
             "events.registrations",
             services.anonymise_expired_registrations,
             "Anonymise registrations EVENT_REGISTRATION_RETENTION_DAYS after the event.",
+            period_setting="EVENT_REGISTRATION_RETENTION_DAYS",
+            data_subject="registrants",
+            public_summary=_(
+                "Namn, e-post, organisasjon, rolle, kommune og eventuelle behov for mat og tilrettelegging "
+                "når du melder deg på eit arrangement, så vi kan planleggje arrangementet og sende deg informasjon om det."
+            ),
+            period_counts_from=_("etter at arrangementet er over (då blir påmeldinga anonymisert)"),
         )

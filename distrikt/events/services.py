@@ -493,9 +493,13 @@ def upcoming_events_for(
     target_group_slugs: list[str] | None = None,
     knowledge_area_slugs: list[str] | None = None,
     limit: int = 5,
+    starting_before: datetime.datetime | None = None,
 ) -> list[EventPage]:
-    """Upcoming published events, optionally for some target groups or knowledge areas."""
+    """Upcoming published events, optionally for some target groups or knowledge areas,
+    and only those that start before a given time (a newsletter's coming period)."""
     events = EventPage.objects.live().public().upcoming()
+    if starting_before is not None:
+        events = events.filter(start__lt=starting_before)
     if target_group_slugs:
         events = events.with_target_groups(target_group_slugs)
     if knowledge_area_slugs:

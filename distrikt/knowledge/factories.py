@@ -14,6 +14,8 @@ from .models import (
     ArticlePage,
     FilmPage,
     KnowledgeIndexPage,
+    NewsIndexPage,
+    NewsPage,
     PracticalExamplePage,
     PublicationPage,
     ResearchReportPage,
@@ -135,3 +137,29 @@ class ResearchReportPageFactory(KnowledgePageFactory):
     institution = "Eit forskingsinstitutt"
     abstract = "Samandrag av rapporten."
     commissioned_year = 2023
+
+
+class NewsIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Nyheiter"
+    slug = "nyheiter"
+    lead = "Nytt frå Distriktssenteret."
+
+    @classmethod
+    def default_parent(cls):
+        return home()
+
+
+class NewsPageFactory(PublishedPageFactory):
+    class Meta:
+        model = NewsPage
+
+    lead = "Ei kort ingress om nyheita."
+    date = factory.LazyFunction(datetime.date.today)
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Brødtekst i nyheita.</p>")])
+
+    @classmethod
+    def default_parent(cls):
+        return NewsIndexPage.objects.first() or NewsIndexPageFactory()

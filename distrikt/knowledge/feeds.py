@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from .models import NewsPage
 from .services import latest_entries
 
 
@@ -38,5 +39,33 @@ def feed_response(request: HttpRequest, page, area, kind: str) -> HttpResponse:
             categories=[entry.get_content_type_display()],
         )
     response = HttpResponse(content_type=f"{feed.content_type}")
+    feed.write(response, "utf-8")
+    return response
+
+
+def news_feed_response(request: HttpRequest, page) -> HttpResponse:
+    """RSS 2.0 of the newest news items under the news list page."""
+    feed = Rss201rev2Feed(
+        title=_("Distriktssenteret: nyheiter"),
+        link=request.build_absolute_uri(page.url),
+        description=_("Nyheiter frå Distriktssenteret."),
+        language=page.language,
+        feed_url=request.build_absolute_uri(),
+    )
+    news = NewsPage.objects.published().child_of(page).newest_first().prefetch_related("knowledge_areas")
+    for item in news[:50]:
+        published = timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8, 0)))
+        url = request.build_absolute_uri(item.url)
+        feed.add_item(
+            title=item.title,
+            link=url,
+            description=item.lead,
+            unique_id=url,
+            unique_id_is_permalink=True,
+            pubdate=published,
+            updateddate=item.last_published_at or published,
+            categories=[area.localized_name for area in item.knowledge_areas.all()],
+        )
+    response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")
     return response

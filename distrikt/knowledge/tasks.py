@@ -1,7 +1,8 @@
-"""Scheduled work of the knowledge bank: reminders of due follow-ups of practical examples."""
+"""Scheduled work of the knowledge bank: reminders of due follow-ups and research, newsletter digests."""
 
 from django_tasks import task
 
+from . import newsletter
 from .follow_up_reminders import send_follow_up_reminders
 from .research_reminders import send_research_due_reminders
 
@@ -16,3 +17,9 @@ def remind_example_follow_ups() -> int:
 def remind_research_due_dates() -> int:
     """Remind responsible staff of commissioned research due within RESEARCH_REMINDER_DAYS."""
     return send_research_due_reminders()
+
+
+@task()
+def send_newsletter_digests() -> int:
+    """Queue the digest of every subscription that is due; how many were queued."""
+    return newsletter.send_due_digests()

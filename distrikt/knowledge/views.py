@@ -1,19 +1,32 @@
-"""Views behind the knowledge bank's routable pages (thin: parse, query, render)."""
+"""Views behind the knowledge bank's and the news list's routable pages, and the newsletter
+(thin: parse, query or call a service, render)."""
 
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from distrikt.core.exports import export_response
 from distrikt.core.filtering import filter_list
 from distrikt.core.page_views import page_view
+from distrikt.core.ratelimit import is_rate_limited
 
-from . import services
-from .feeds import feed_response
+from . import newsletter, services
+from .feeds import feed_response, news_feed_response
 from .forms import KnowledgeFilterForm
-from .models import KnowledgeIndexPage, ThemePage
+from .models import KnowledgeIndexPage, NewsIndexPage, NewsletterSubscription, NewsPage, ThemePage
+from .newsletter_forms import NewsletterForm
+
+NEWS_PER_PAGE = 20
 
 
 def _query_without(params: QueryDict, *keys: str) -> str:
@@ -77,3 +90,107 @@ def research_commissions(request: HttpRequest, page: KnowledgeIndexPage) -> Http
 @page_view(KnowledgeIndexPage, "research_commissions_export")
 def research_commissions_export(request: HttpRequest, page: KnowledgeIndexPage) -> HttpResponse:
     return export_response(services.research_tables(services.research_overview()), "xlsx", "fou-oppdrag")
+
+
+@page_view(NewsIndexPage, "news_list")
+def news_list(request: HttpRequest, page: NewsIndexPage) -> HttpResponse:
+    news = NewsPage.objects.published().child_of(page).newest_first().prefetch_related("knowledge_areas")
+    page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    return page.render(
+        request,
+        context_overrides={"news_page": page_obj},
+        template="knowledge/news_index_page.html",
+    )
+
+
+@page_view(NewsIndexPage, "news_feed")
+def news_feed(request: HttpRequest, page: NewsIndexPage) -> HttpResponse:
+    return news_feed_response(request, page)
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter_signup(request: HttpRequest) -> HttpResponse:
+    """Sign up for the digest: choose themes and how often; a confirmation link is e-mailed."""
+    form = NewsletterForm(request.POST if request.method == "POST" else None)
+    status = 200
+    rate_limited = False
+    if request.method == "POST":
+        if is_rate_limited(
+            request, "knowledge:newsletter", settings.NEWSLETTER_RATE_LIMIT, settings.NEWSLETTER_RATE_WINDOW
+        ):
+            status, rate_limited = 429, True
+        elif form.is_spam:
+            return redirect("knowledge:newsletter_check_email")
+        elif form.is_valid():
+            newsletter.subscribe(
+                form.cleaned_data["email"],
+                form.cleaned_data["areas"],
+                form.cleaned_data["frequency"],
+                language=get_language() or "nn",
+            )
+            return redirect("knowledge:newsletter_check_email")
+        else:
+            status = 400
+    response = render(
+        request,
+        "knowledge/newsletter_signup.html",
+        {"form": form, "rate_limited": rate_limited},
+        status=status,
+    )
+    return _private(response)
+
+
+def newsletter_check_email(request: HttpRequest) -> HttpResponse:
+    return render(request, "knowledge/newsletter_message.html", {"message_kind": "check_email"})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the confirmation e-mail: a button that confirms (link checkers only GET)."""
+    subscription = NewsletterSubscription.objects.filter(token=token, unsubscribed_at__isnull=True).first()
+    if subscription is None:
+        raise Http404
+    if request.method == "POST":
+        newsletter.confirm(token)
+        return _private(render(request, "knowledge/newsletter_message.html", {"message_kind": "confirmed"}))
+    return _private(
+        render(
+            request,
+            "knowledge/newsletter_action.html",
+            {"action": "confirm", "subscription": subscription, "areas": subscription.knowledge_areas.all()},
+        )
+    )
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """One-click unsubscribe (RFC 8058): mail programs POST here without a CSRF token.
+
+    The token is the secret; a POST stops the digests at once. A GET (the link in the
+    text) shows a button, so link checkers that open it unsubscribe no one.
+    """
+    if request.method == "POST":
+        if not newsletter.unsubscribe(token):
+            raise Http404
+        return _private(
+            render(request, "knowledge/newsletter_message.html", {"message_kind": "unsubscribed"})
+        )
+    if not NewsletterSubscription.objects.filter(token=token).exists():
+        raise Http404
+    return _private(
+        render(
+            request,
+            "knowledge/newsletter_action.html",
+            {
+                "action": "unsubscribe",
+                "post_url": reverse("knowledge:newsletter_unsubscribe", kwargs={"token": token}),
+            },
+        )
+    )

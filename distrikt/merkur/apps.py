@@ -11,6 +11,7 @@ class MerkurConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     bundled_data_command = "load_merkur"
     demo_data_command = "load_merkur_demo"
+    sitemap_url_names = ["merkur:shop_list", "merkur:shop_map", "merkur:dashboard", "merkur:accessibility"]
     accessibility_check_paths = [
         "/merkur-register/",
         "/merkur-register/kart/",

@@ -11,6 +11,11 @@ class MunicipalitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     bundled_data_command = "load_municipalities"
     navigation_entry = ("kommunar", _("Kommunar"), "municipalities:overview")
+    sitemap_url_names = [
+        "municipalities:overview",
+        "municipalities:district_index",
+        "municipalities:counties",
+    ]
     accessibility_check_paths = [
         "/kommunar/",
         "/kommunar/5006-steinkjer/",
@@ -23,3 +28,18 @@ class MunicipalitiesConfig(AppConfig):
         "/fylke/",
         "/fylke/50-trondelag/",
     ]
+
+    def sitemap_detail_entries(self) -> list[tuple[str, dict]]:
+        """Every current municipality's profile and every current county's page."""
+        from .models import County, Municipality
+
+        return [
+            *(
+                ("municipalities:profile", {"slug": slug})
+                for slug in Municipality.objects.current().order_by("code").values_list("slug", flat=True)
+            ),
+            *(
+                ("municipalities:county", {"slug": slug})
+                for slug in County.objects.current().order_by("code").values_list("slug", flat=True)
+            ),
+        ]

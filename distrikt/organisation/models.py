@@ -52,6 +52,11 @@ class KnowledgeArea(index.Indexed, NamedInThreeLanguages):
     changes_every_page = True
 
     description = models.TextField(_("skildring"), blank=True)
+    contact_email = models.EmailField(
+        _("e-post for spørsmål"),
+        blank=True,
+        help_text=_("Kontaktskjemaet sender spørsmål om dette området hit (elles til hovudadressa)."),
+    )
 
     search_fields = [
         index.SearchField("name"),
@@ -64,6 +69,7 @@ class KnowledgeArea(index.Indexed, NamedInThreeLanguages):
         FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("contact_email"),
         FieldPanel("sort_order"),
     ]
 
@@ -327,3 +333,75 @@ class OfficeIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["offices"] = Office.objects.select_related("municipality").prefetch_related("staff")
         return context
+
+
+class ContactPage(BasePage):
+    """Contact us: a form that reaches the right office or knowledge area, and the offices."""
+
+    # The form carries a CSRF token and the reader's own input: never kept in the page cache.
+    is_cacheable = False
+    shows_datasets = ("organisation",)
+
+    lead = models.TextField(_("ingress"), blank=True)
+    privacy_note = models.TextField(
+        _("om personvern ved skjemaet"),
+        blank=True,
+        help_text=_(
+            "Kort om kva vi gjer med det som blir sendt (lenka til personvernerklæringa kjem under)."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("privacy_note")]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead")]
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("kontaktside")
+
+    def serve(self, request, *args, **kwargs):
+        request.is_preview = getattr(request, "is_preview", False)
+        return view_for(self, "contact")(request, self)
+
+
+class ContactMessage(models.Model):
+    """A message sent with the contact form; deleted after CONTACT_MESSAGE_RETENTION_DAYS."""
+
+    # Messages show on no public page.
+    changes_datasets = ()
+
+    name = models.CharField(_("namn"), max_length=150)
+    email = models.EmailField(_("e-post"))
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    office = models.ForeignKey(
+        Office, verbose_name=_("kontor"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    knowledge_area = models.ForeignKey(
+        KnowledgeArea,
+        verbose_name=_("kunnskapsområde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    message = models.TextField(_("melding"))
+    recipient = models.EmailField(_("sendt til"))
+    language = models.CharField(_("språk"), max_length=2, default="nn")
+    created_at = models.DateTimeField(_("motteke"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("melding frå kontaktskjemaet")
+        verbose_name_plural = _("meldingar frå kontaktskjemaet")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def topic(self) -> str:
+        if self.office is not None:
+            return self.office.name
+        if self.knowledge_area is not None:
+            return self.knowledge_area.localized_name
+        return ""

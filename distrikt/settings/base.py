@@ -366,6 +366,19 @@ EVENT_OPT_IN_HOLD_HOURS = env.int("EVENT_OPT_IN_HOLD_HOURS", default=24)
 # Personal registration links stop working this many days after the event ends.
 EVENT_LINK_VALID_DAYS_AFTER = env.int("EVENT_LINK_VALID_DAYS_AFTER", default=30)
 
+# Contact form: messages are deleted after this many days; at most CONTACT_RATE_LIMIT sends
+# per client address in CONTACT_RATE_WINDOW seconds (0 = no limit).
+CONTACT_MESSAGE_RETENTION_DAYS = env.int("CONTACT_MESSAGE_RETENTION_DAYS", default=365)
+CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
+CONTACT_RATE_WINDOW = env.int("CONTACT_RATE_WINDOW", default=3600)
+
+# Newsletter: sign-ups not confirmed within NEWSLETTER_UNCONFIRMED_DAYS are deleted, and
+# unsubscribed addresses NEWSLETTER_UNSUBSCRIBED_DAYS after they left; sign-up rate limit.
+NEWSLETTER_UNCONFIRMED_DAYS = env.int("NEWSLETTER_UNCONFIRMED_DAYS", default=7)
+NEWSLETTER_UNSUBSCRIBED_DAYS = env.int("NEWSLETTER_UNSUBSCRIBED_DAYS", default=30)
+NEWSLETTER_RATE_LIMIT = env.int("NEWSLETTER_RATE_LIMIT", default=5)
+NEWSLETTER_RATE_WINDOW = env.int("NEWSLETTER_RATE_WINDOW", default=3600)
+
 # Merkur shop import: the largest upload, and how much of a file is read at most.
 MERKUR_IMPORT_MAX_BYTES = env.int("MERKUR_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 MERKUR_IMPORT_MAX_ROWS = env.int("MERKUR_IMPORT_MAX_ROWS", default=20_000)

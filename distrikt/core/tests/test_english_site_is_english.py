@@ -34,6 +34,11 @@ PAGES = [
     "/en/merkur-register/tilgjenge/",
     "/en/om-oss/tilsette/",
     "/en/sok/?q=Steinkjer",
+    "/en/tilgjengelegheit/",
+    "/en/personvern/",
+    "/en/kontakt/",
+    "/en/nyheiter/",
+    "/en/nyheitsbrev/",
 ]
 
 

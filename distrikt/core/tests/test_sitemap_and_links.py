@@ -27,9 +27,26 @@ def test_sitemap_lists_every_page_in_all_three_languages(client, demo_site):
     assert "/om-oss/tilsette/halvor-holmli/" in paths
 
 
+def one_per_app_view(paths: list[str]) -> list[str]:
+    """Every page, but of the apps' detail views (357 profiles …) only the first of each kind."""
+    from django.urls import resolve
+
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for path in paths:
+        match = resolve(path)
+        if match.url_name != "wagtail_serve" and match.kwargs:
+            key = (match.view_name, path.split("/")[1] if path.startswith(("/nb/", "/en/")) else "nn")
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(path)
+    return kept
+
+
 def test_every_sitemap_url_answers_200(client, demo_site):
     failures = {}
-    for path in sitemap_paths(client):
+    for path in one_per_app_view(sitemap_paths(client)):
         status = client.get(path).status_code
         if status != 200:
             failures[path] = status

@@ -7,6 +7,8 @@ from .followups import (
     FollowUpReminder,
     FollowUpStatus,
 )
+from .news import NEWS_DATASET, NewsIndexPage, NewsPage
+from .newsletter import DigestFrequency, NewsletterSubscription
 from .pages import (
     ArticlePage,
     FilmPage,
@@ -22,9 +24,11 @@ from .research import CommissionStatus, ResearchCommission, ResearchCommissionQu
 
 __all__ = [
     "FOLLOW_UP_YEARS",
+    "NEWS_DATASET",
     "ArticlePage",
     "CommissionStatus",
     "ContentType",
+    "DigestFrequency",
     "ExampleFollowUp",
     "FilmPage",
     "FollowUpReminder",
@@ -33,6 +37,9 @@ __all__ = [
     "KnowledgeEntryQuerySet",
     "KnowledgeIndexPage",
     "KnowledgePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsletterSubscription",
     "PracticalExamplePage",
     "PublicationKind",
     "PublicationPage",

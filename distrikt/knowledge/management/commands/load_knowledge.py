@@ -19,6 +19,8 @@ from distrikt.knowledge.models import (
     ArticlePage,
     FilmPage,
     KnowledgeIndexPage,
+    NewsIndexPage,
+    NewsPage,
     PracticalExamplePage,
     PublicationPage,
     ResearchReportPage,
@@ -33,6 +35,25 @@ INDEX_LEAD = (
     "Kunnskapsbanken samlar artiklar, publikasjonar, filmar, webinar, praksisdøme og "
     "FoU-rapportar frå Distriktssenteret. Avgrens etter tema, type, målgruppe, stad og år."
 )
+# (slug, title, lead, knowledge area, days ago) – demo items about the platform itself.
+DEMO_NEWS = [
+    (
+        "demo-nyheitsbrev-pa-e-post",
+        "Demo: Nyheitsbrev om tema du vel",
+        "Demoinnhald. Du kan no melde deg på eit nyheitsbrev med ny kunnskap og arrangement i dei "
+        "tema du vel, kvar veke eller kvar månad.",
+        "",
+        2,
+    ),
+    (
+        "demo-merkur-registeret",
+        "Demo: Merkur-registeret på nett",
+        "Demoinnhald. Kjøpmenn i Merkur kan sjå og halde ved like opplysningane om butikken sin i "
+        "Merkur-registeret.",
+        "merkur",
+        5,
+    ),
+]
 PAGE_CLASSES = {
     "article": ArticlePage,
     "publication": PublicationPage,
@@ -58,7 +79,10 @@ class Command(BaseCommand):
         index = self._index_page(home)
         themes = self._theme_pages(index)
         self._link_home_cards(home, themes)
+        news_index = self._news_index(home)
         created = self._demo_pieces(index) if getattr(settings, "KNOWLEDGE_LOAD_DEMO_CONTENT", True) else 0
+        if getattr(settings, "KNOWLEDGE_LOAD_DEMO_CONTENT", True):
+            self._demo_news(news_index)
         self.stdout.write(f"Knowledge bank ready: {len(themes)} themes, {created} demo pieces added.")
 
     def _publish(self, parent: Page, page: Page) -> Page:
@@ -80,6 +104,39 @@ class Command(BaseCommand):
                 show_in_menus=True,
             ),
         )
+
+    def _news_index(self, home: HomePage) -> NewsIndexPage:
+        news_index = NewsIndexPage.objects.first()
+        if news_index is not None:
+            return news_index
+        return self._publish(
+            home,
+            NewsIndexPage(
+                title="Nyheiter",
+                slug="nyheiter",
+                language="nn",
+                lead="Nytt frå Distriktssenteret og Merkur-programmet. Du kan få nyheitene på e-post eller som RSS.",
+            ),
+        )
+
+    def _demo_news(self, news_index: NewsIndexPage) -> None:
+        """Two marked demo items, so the list, the feed and the home page show something."""
+        if NewsPage.objects.exists():
+            return
+        for slug, title, lead, area_slug, days_ago in DEMO_NEWS:
+            page = NewsPage(
+                title=title,
+                slug=slug,
+                language="nn",
+                lead=lead,
+                date=datetime.date.today() - datetime.timedelta(days=days_ago),
+                is_demo=True,
+            )
+            self._publish(news_index, page)
+            area = KnowledgeArea.objects.filter(slug=area_slug).first()
+            if area is not None:
+                page.knowledge_areas.add(area)
+                page.save_revision().publish()
 
     def _theme_pages(self, index: KnowledgeIndexPage) -> dict[str, ThemePage]:
         themes = {}

@@ -10,9 +10,10 @@ from django.db import transaction
 
 from wagtail.models import Page
 
-from distrikt.core.models import HomePage, StandardPage
+from distrikt.core.models import AccessibilityStatementPage, HomePage, SiteSettings, StandardPage
 from distrikt.municipalities.models import Municipality
 from distrikt.organisation.models import (
+    ContactPage,
     KnowledgeArea,
     Office,
     OfficeIndexPage,
@@ -142,6 +143,7 @@ class Command(BaseCommand):
             },
         )
         self._create_about_section()
+        self._create_contact_page()
         self.stdout.write("Organisation registers and about pages are in place.")
 
     def _create_about_section(self) -> None:
@@ -175,3 +177,32 @@ class Command(BaseCommand):
         )
         about.add_child(instance=offices)
         offices.save_revision().publish()
+
+    def _create_contact_page(self) -> None:
+        home = HomePage.objects.first()
+        if home is None:
+            return
+        contact = ContactPage.objects.first()
+        if contact is None:
+            contact = ContactPage(
+                title="Kontakt oss",
+                slug="kontakt",
+                language="nn",
+                lead=(
+                    "Har du spørsmål til oss? Vel kontoret eller fagområdet spørsmålet gjeld, så kjem "
+                    "meldinga til dei som kan svare."
+                ),
+                privacy_note=(
+                    "Vi bruker det du skriv berre til å svare deg, og slettar meldinga når tida i "
+                    "personvernerklæringa er ute."
+                ),
+            )
+            home.add_child(instance=contact)
+            contact.save_revision().publish()
+        site_settings = SiteSettings.load()
+        if site_settings.contact_page_id is None:
+            site_settings.contact_page = contact
+            site_settings.save(update_fields=["contact_page"])
+        for statement in AccessibilityStatementPage.objects.filter(feedback_page__isnull=True):
+            statement.feedback_page = contact
+            statement.save_revision().publish()
