@@ -1,7 +1,7 @@
 """Checks on application attachments: PDF or image by content (not by name), and size.
 
-The knowledge bank has its own PDF check; feature apps do not import each other, so this
-one is Merkur's, extended to the images merchants photograph with their phones.
+What a file is comes from the shared check in `core.uploads`; the size limit and the
+messages are Merkur's.
 """
 
 import io
@@ -12,11 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from PIL import Image, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from distrikt.core.uploads import PDF_SIGNATURE, image_type, pdf_problem
 
-IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 PDF_TYPE = "application/pdf"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -34,19 +31,9 @@ def max_attachment_bytes() -> int:
 
 def _content_type(content: bytes) -> str | None:
     """The real type of the bytes: a PDF that parses or a JPEG/PNG that Pillow verifies."""
-    if content.startswith(b"%PDF-"):
-        try:
-            PdfReader(io.BytesIO(content), strict=False).pages[0]
-        except (PyPdfError, IndexError, ValueError, KeyError, TypeError, OSError, NotImplementedError):
-            return None
-        return PDF_TYPE
-    try:
-        with Image.open(io.BytesIO(content)) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return None
-    return IMAGE_TYPES.get(image_format or "")
+    if content.startswith(PDF_SIGNATURE):
+        return PDF_TYPE if pdf_problem(io.BytesIO(content)) is None else None
+    return image_type(content)
 
 
 def check_attachment(upload: UploadedFile) -> CheckedFile:

@@ -62,7 +62,7 @@ def test_a_budget_cannot_be_negative():
 def test_the_organisation_number_is_checked():
     errors = errors_of(commission(institution_organisation_number="974760674"))
     assert errors["institution_organisation_number"] == [
-        "Organisasjonsnummeret er ikkje gyldig: kontrollsifferet stemmer ikkje."
+        "Organisasjonsnummeret er ikkje gyldig: kontrollsifferet stemmer ikkje. Sjekk at du har skrive det rett."
     ]
     errors = errors_of(commission(institution_organisation_number="12345"))
     assert errors["institution_organisation_number"] == ["Organisasjonsnummeret må ha nøyaktig ni siffer."]
