@@ -132,8 +132,10 @@ function enhance(input) {
   input.addEventListener("blur", () => setTimeout(close, 100));
 }
 
-const input = document.getElementById("site-search-input");
-if (input) {
+// The header's search box, and any other search field that asks for suggestions
+// (the home page's "find your municipality" box).
+const inputs = document.querySelectorAll("#site-search-input, input[data-search-autocomplete]");
+if (inputs.length) {
   addStylesheet();
-  enhance(input);
+  inputs.forEach(enhance);
 }
