@@ -31,6 +31,7 @@ from .lookup import resolve
 from .models import DATASET, County, Municipality, Observation, Region
 from .profile_sections import section_datasets
 from .profiles import ALWAYS_DOWNLOADABLE, DOWNLOADS, build_profile, series
+from .region_sections import region_section_datasets, region_sections_for
 
 # Every page here shows the municipality data (imports bump the dataset and purge them).
 cached_page = page_cache(datasets=(DATASET,))
@@ -249,7 +250,8 @@ def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cached_page
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A region and its current members."""
+    """A region, its current members and the sections other apps add (e.g. its programmes)."""
+    add_cache_tags(request, *(dataset_tag(name) for name in region_section_datasets()))
     region = get_object_or_404(Region, slug=slug)
     memberships = (
         region.memberships.current()
@@ -259,7 +261,12 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "municipalities/region_detail.html",
-        {"region": region, "memberships": memberships, "breadcrumbs": _crumbs((request.path, region.name))},
+        {
+            "region": region,
+            "memberships": memberships,
+            "sections": region_sections_for(region),
+            "breadcrumbs": _crumbs((request.path, region.name)),
+        },
     )
 
 

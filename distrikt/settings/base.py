@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "distrikt.knowledge",
     "distrikt.events",
     "distrikt.merkur",
+    "distrikt.programmes",
     "distrikt.search",
     "distrikt.api",
     # Wagtail
