@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("distrikt.knowledge.urls")),
     path("", include("distrikt.events.urls")),
     path("", include("distrikt.merkur.urls")),
+    path("", include("distrikt.democracy.urls")),
     path("", include("distrikt.search.urls")),
     path("", include("distrikt.organisation.urls")),
     path("", include(wagtail_urls)),
