@@ -52,8 +52,6 @@ class ArrangementForm(forms.ModelForm):
 class ArrangementFilterForm(forms.Form):
     fylke = forms.CharField(label=_("Fylke"), required=False, max_length=2)
     type = forms.ChoiceField(
-        label=_("Type ordning"), required=False, choices=[("", _("Alle"))] + list(ArrangementKind.choices)
+        label=_("Type ordning"), required=False, choices=[("", _("Alle")), *ArrangementKind.choices]
     )
-    mandat = forms.ChoiceField(
-        label=_("Mandat"), required=False, choices=[("", _("Alle"))] + list(Mandate.choices)
-    )
+    mandat = forms.ChoiceField(label=_("Mandat"), required=False, choices=[("", _("Alle")), *Mandate.choices])

@@ -186,6 +186,9 @@ class SurveyLink(models.Model):
         verbose_name = _("lenkje til skjema")
         verbose_name_plural = _("lenkjer til skjema")
 
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.email}"
+
 
 class SubmissionStatus(models.TextChoices):
     PENDING = "pending", _("Ventar på godkjenning")

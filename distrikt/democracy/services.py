@@ -105,9 +105,8 @@ def check_token(
 def open_link(token: str, session) -> LinkProblem | None:
     """Use the link once: mark it used and let this browser session fill in the survey."""
     link, problem = check_token(token)
-    if problem is not None:
-        return problem
-    assert link is not None
+    if link is None:
+        return problem or LinkProblem.INVALID
     if not SurveyLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=timezone.now()):
         return LinkProblem.USED
     session.cycle_key()

@@ -1,6 +1,7 @@
 """Models of the knowledge bank."""
 
 from .entries import ContentType, KnowledgeEntry, KnowledgeEntryQuerySet
+from .guides import GuidePage
 from .pages import (
     ArticlePage,
     FilmPage,
@@ -17,6 +18,7 @@ __all__ = [
     "ArticlePage",
     "ContentType",
     "FilmPage",
+    "GuidePage",
     "KnowledgeEntry",
     "KnowledgeEntryQuerySet",
     "KnowledgeIndexPage",

@@ -9,6 +9,7 @@ False (for a real deployment). Pages that exist are left as editors left them.
 import datetime
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         self._link_home_cards(home, themes)
         created = self._demo_pieces(index) if getattr(settings, "KNOWLEDGE_LOAD_DEMO_CONTENT", True) else 0
         self.stdout.write(f"Knowledge bank ready: {len(themes)} themes, {created} demo pieces added.")
+        call_command("load_guides", verbosity=options["verbosity"])
 
     def _publish(self, parent: Page, page: Page) -> Page:
         parent.add_child(instance=page)
