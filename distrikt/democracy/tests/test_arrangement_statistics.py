@@ -93,3 +93,15 @@ def test_the_register_lists_published_entries_only(client, register, prefix):
 def test_the_profile_shows_the_municipalitys_arrangements(client, register):
     html = client.get("/kommunar/steinkjer/").content.decode()
     assert "Nærdemokratiske ordningar" in html and "Beitstad bygdeutval" in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading"),
+    [
+        ("", "Statistikk over nærdemokratiske ordningar"),
+        ("/nb", "Statistikk over nærdemokratiske ordninger"),
+        ("/en", "Statistics on local democracy arrangements"),
+    ],
+)
+def test_the_statistics_page_speaks_the_interface_language(client, register, prefix, heading):
+    assert heading in client.get(f"{prefix}/lokaldemokrati/statistikk/").content.decode()
