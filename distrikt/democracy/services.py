@@ -13,7 +13,7 @@ from enum import Enum
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,9 +89,9 @@ def check_token(
         return None, LinkProblem.EXPIRED
     except signing.BadSignature:
         return None, LinkProblem.INVALID
-    if not isinstance(payload, dict):
+    if not isinstance(payload, dict) or not isinstance(payload.get("l"), int):
         return None, LinkProblem.INVALID
-    link = SurveyLink.objects.select_related("municipality").filter(pk=payload.get("l")).first()
+    link = SurveyLink.objects.select_related("municipality").filter(pk=payload["l"]).first()
     if link is None or not secrets.compare_digest(str(payload.get("n", "")), link.nonce):
         return None, LinkProblem.INVALID
     now = now or timezone.now()
@@ -131,7 +131,9 @@ def survey_access(session) -> SurveyAccess | None:
     grant = session.get(SESSION_KEY)
     if not isinstance(grant, dict) or grant.get("until", 0) < timezone.now().timestamp():
         return None
-    municipality = Municipality.objects.filter(pk=grant.get("municipality")).first()
+    if not isinstance(grant.get("municipality"), int):
+        return None
+    municipality = Municipality.objects.filter(pk=grant["municipality"]).first()
     if municipality is None:
         return None
     return SurveyAccess(municipality=municipality, email=grant.get("email", ""))
@@ -161,8 +163,14 @@ class Change:
     new: str
 
 
+def _field(name: str) -> models.Field:
+    field = Arrangement._meta.get_field(name)
+    assert isinstance(field, models.Field)  # noqa: S101  (SURVEY_FIELDS names concrete fields)
+    return field
+
+
 def _display(field_name: str, value) -> str:
-    field = Arrangement._meta.get_field(field_name)
+    field = _field(field_name)
     if value in (None, ""):
         return "–"
     if field.choices:
@@ -181,7 +189,7 @@ def diff(submission: Submission) -> list[Change]:
         new = submission.data.get(name)
         if current is not None and old == new:
             continue
-        label = str(Arrangement._meta.get_field(name).verbose_name)
+        label = str(_field(name).verbose_name)
         changes.append(
             Change(
                 field=name,

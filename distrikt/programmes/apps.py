@@ -16,6 +16,7 @@ class ProgrammesConfig(AppConfig):
         from distrikt.municipalities.profile_sections import register_profile_section
         from distrikt.municipalities.region_sections import register_region_section
 
+        from . import views  # noqa: F401  (registers the programme page's context)
         from .models import DATASET
         from .sections import municipality_programmes_section, region_programmes_section
 

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from distrikt.core.blocks import BodyStreamBlock
 from distrikt.core.models import BasePage
+from distrikt.core.page_views import view_for
 
 # The page-cache and derived-data dataset every change of a programme or project makes stale.
 DATASET = "programmes"
@@ -134,10 +135,8 @@ class ProgrammePage(BasePage):
             raise ValidationError({"end_date": _("Programmet kan ikkje slutte før det startar.")})
 
     def get_context(self, request, *args, **kwargs):
-        from .services import programme_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(programme_page_context(self))
+        context.update(view_for(self, "context")(self))
         return context
 
 

@@ -33,6 +33,8 @@ def test_the_region_page_lists_members_and_programmes(client, programme, places)
     assert "Namdal-prosjektet" in html
 
 
-@pytest.mark.parametrize(("prefix", "label"), [("", "Deltakarar"), ("/nb", "Deltakere"), ("/en", "Participants")])
+@pytest.mark.parametrize(
+    ("prefix", "label"), [("", "Deltakarar"), ("/nb", "Deltakere"), ("/en", "Participants")]
+)
 def test_the_programme_page_interface_follows_the_language(client, programme, prefix, label):
     assert f">{label}</h2>" in client.get(f"{prefix}/program/byregionprogrammet/").content.decode()
