@@ -143,6 +143,8 @@ class ProgrammePage(BasePage):
 class ProgrammePhase(Orderable):
     """A phase of a programme with its dates."""
 
+    changes_datasets = (DATASET,)
+
     programme = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="phases")
     name = models.CharField(_("namn"), max_length=160)
     description = models.TextField(_("skildring"), blank=True)
@@ -237,6 +239,8 @@ class Project(ClusterableModel):
 
 class ProjectMilestone(Orderable):
     """A dated step on a project's timeline."""
+
+    changes_datasets = (DATASET,)
 
     project = ParentalKey(Project, on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField(_("dato"), default=datetime.date.today)
