@@ -32,7 +32,8 @@ def region_paths(server: ProductionServer) -> list[str]:
 
 
 def main() -> None:
-    with ProductionServer(prepare=[["load_bundled_data", "--demo"]]) as server:
+    # One worker: on a loaded machine two workers booting together can miss the 60 s start-up wait.
+    with ProductionServer(prepare=[["load_bundled_data", "--demo"]], workers=1) as server:
         regions = region_paths(server)
         if not regions:
             raise SystemExit("No regions loaded")
