@@ -5,6 +5,7 @@ Bounded: a fixed number of requests per scenario on loopback only. Uses the bund
 and the marked demo content (demo projects take part through one labour-market region).
 """
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,14 +22,19 @@ REGION_SLUGS = (
 
 def region_paths(server: ProductionServer) -> list[str]:
     output = subprocess.run(
-        [str(PYTHON), "manage.py", "shell", "-c", REGION_SLUGS],
+        [str(PYTHON), "manage.py", "shell", "--no-imports", "-v", "0", "-c", REGION_SLUGS],
         cwd=ROOT,
         env=server.env,
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    return [f"/kommunar/regionar/{slug}/" for slug in output.split()]
+    # Only slug-shaped lines (the shell may print notices of its own).
+    return [
+        f"/kommunar/regionar/{slug}/"
+        for slug in output.split()
+        if re.fullmatch(r"[a-z0-9-]+-[a-z0-9-]+", slug)
+    ]
 
 
 def main() -> None:
