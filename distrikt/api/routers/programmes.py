@@ -7,6 +7,9 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from distrikt.core.api_schemas import Pagination, errors
+from distrikt.core.derived import get_or_compute
+from distrikt.municipalities.models import DATASET as MUNICIPALITIES_DATASET
+from distrikt.programmes.models import DATASET
 from distrikt.programmes.services import programmes_with_projects
 
 router = Router(tags=["programmes"])
@@ -90,6 +93,11 @@ def _programme_out(programme) -> dict:
 )
 def list_programmes(request: HttpRequest, pagination: Query[Pagination]):
     """Every live programme; `municipality_codes` includes members of participating regions and counties."""
-    programmes = programmes_with_projects()
+    # Computed once per version of the programmes and the register (regions' members).
+    programmes = get_or_compute(
+        (DATASET, MUNICIPALITIES_DATASET),
+        "api:programmes",
+        lambda: [_programme_out(p) for p in programmes_with_projects()],
+    )
     page = programmes[pagination.offset : pagination.offset + pagination.limit]
-    return {"count": len(programmes), "results": [_programme_out(p) for p in page]}
+    return {"count": len(programmes), "results": page}

@@ -23,3 +23,9 @@ def test_unpublished_programmes_are_left_out(client, programme):
 
 def test_a_limit_out_of_range_is_rejected(client, programme):
     assert client.get("/api/v1/programmes?limit=0").status_code == 422
+
+
+def test_the_cached_listing_follows_an_unpublish(client, programme):
+    assert "byregionprogrammet" in [p["slug"] for p in client.get("/api/v1/programmes").json()["results"]]
+    programme.unpublish()
+    assert "byregionprogrammet" not in [p["slug"] for p in client.get("/api/v1/programmes").json()["results"]]
