@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -190,3 +191,10 @@ def s3_endpoint():
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(autouse=True)
+def _nynorsk_after_each_test():
+    """A request leaves its interface language active in the thread: start the next test afresh."""
+    yield
+    translation.deactivate()

@@ -51,8 +51,10 @@ class ProductionServer:
         threads: int = 4,
         database_url: str | None = None,
         extra_env: dict[str, str] | None = None,
+        start_timeout: float = 60,
     ) -> None:
         self.prepare = prepare
+        self.start_timeout = start_timeout
         self.workers = workers
         self.threads = threads
         self.tmp = Path(tempfile.mkdtemp(prefix="distrikt-bench-"))
@@ -105,7 +107,7 @@ class ProductionServer:
             cwd=ROOT,
             env=self.env,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             try:
                 status, _ = fetch(self.url, "/ping")
@@ -114,7 +116,7 @@ class ProductionServer:
             except OSError:
                 time.sleep(0.2)
         self.__exit__(None, None, None)
-        raise RuntimeError("gunicorn did not answer within 60 s")
+        raise RuntimeError(f"gunicorn did not answer within {self.start_timeout:.0f} s")
 
     def __exit__(self, *exc_info) -> None:
         if self.process is not None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
+from .navigation import SECTION_LABELS
+
 
 @dataclass(frozen=True)
 class Crumb:
@@ -17,12 +19,24 @@ class Crumb:
 
     url: str
     title: str
+    # The language of a page title written in another language than the interface.
+    lang: str = ""
 
 
 def page_trail(page, request: HttpRequest | None = None) -> list[Crumb]:
     """The live ancestors of a page below the home page, then the page itself."""
-    ancestors = [ancestor for ancestor in page.get_ancestors().filter(depth__gte=3) if ancestor.live]
-    return [Crumb(item.get_url(request) or "", item.title) for item in [*ancestors, page]]
+    ancestors = [
+        ancestor for ancestor in page.get_ancestors().filter(depth__gte=3).specific() if ancestor.live
+    ]
+    return [_crumb(item, request) for item in [*ancestors, page]]
+
+
+def _crumb(page, request: HttpRequest | None) -> Crumb:
+    """A top-level section is named in the interface language; other pages by their title."""
+    url = page.get_url(request) or ""
+    if page.depth == 3 and page.slug in SECTION_LABELS:
+        return Crumb(url, str(SECTION_LABELS[page.slug]))
+    return Crumb(url, page.title, getattr(page, "language", ""))
 
 
 def trail(*steps: tuple[str, str]) -> list[Crumb]:

@@ -9,8 +9,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
-
+from .numbers import format_count
 from .svg import svg_number
 
 WIDTH = 640
@@ -69,10 +68,7 @@ class Tick:
 
 
 def value_axis(ticks: Sequence[float], scale: LinearScale) -> list[Tick]:
-    return [
-        Tick(svg_number(scale(tick)), number_format(tick, decimal_pos=0, force_grouping=True))
-        for tick in ticks
-    ]
+    return [Tick(svg_number(scale(tick)), format_count(tick)) for tick in ticks]
 
 
 @dataclass(frozen=True)
@@ -153,6 +149,84 @@ def line_chart(points: Iterable[tuple[int, float, bool]]) -> LineChart | None:
         y_ticks=value_axis(ticks, y),
         has_gaps=len(runs) > 1,
         has_estimates=any(estimate for _year, _value, estimate in points),
+    )
+
+
+# Lines beyond this many share a style; a comparison shows at most eight places and the country.
+SERIES_STYLES = 9
+
+
+@dataclass(frozen=True)
+class ChartLine:
+    """One series of a chart with several lines: its label, segments and marked points.
+
+    `style` picks colour and dash pattern (CSS class ``chart__series--<style>``), so lines
+    differ by more than colour.
+    """
+
+    label: str
+    style: int
+    segments: list[str]
+    points: list[ChartPoint]
+
+
+@dataclass(kw_only=True)
+class MultiLineChart(PlotFrame):
+    """Several series over the same years on one value axis, with a legend."""
+
+    lines: list[ChartLine]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    has_gaps: bool
+    has_estimates: bool
+
+
+def multi_line_chart(
+    series: Sequence[tuple[str, Iterable[tuple[int, float, bool]]]],
+) -> MultiLineChart | None:
+    """Geometry for labelled (year, value, is_estimate) series on shared axes.
+
+    None when no series has two points. Gaps and lone points follow `line_chart`.
+    """
+    collected = [(label, sorted(points)) for label, points in series]
+    everything = [point for _label, points in collected for point in points]
+    if not any(len(points) >= 2 for _label, points in collected):
+        return None
+    years = sorted({year for year, _value, _estimate in everything})
+    values = [value for _year, value, _estimate in everything]
+    ticks = nice_ticks(min(values), max(values))
+    x = LinearScale(years[0], years[-1], MARGIN_LEFT, WIDTH - MARGIN_RIGHT)
+    y = LinearScale(ticks[0], ticks[-1], HEIGHT - MARGIN_BOTTOM, MARGIN_TOP)
+    lines = []
+    has_gaps = False
+    for index, (label, points) in enumerate(collected):
+        runs = _runs(points)
+        has_gaps = has_gaps or len(runs) > 1
+        is_sparse = len(points) <= SPARSE_POINTS
+        lines.append(
+            ChartLine(
+                label=label,
+                style=index % SERIES_STYLES,
+                segments=[
+                    "M" + "L".join(f"{svg_number(x(year))},{svg_number(y(value))}" for year, value, _e in run)
+                    for run in runs
+                    if len(run) > 1
+                ],
+                points=[
+                    ChartPoint(svg_number(x(year)), svg_number(y(value)), is_estimate)
+                    for run in runs
+                    for year, value, is_estimate in run
+                    if is_estimate or is_sparse or len(run) == 1
+                ],
+            )
+        )
+    year_step = max(1, round((years[-1] - years[0]) / 6))
+    return MultiLineChart(
+        lines=lines,
+        x_ticks=[Tick(svg_number(x(year)), str(year)) for year in range(years[0], years[-1] + 1, year_step)],
+        y_ticks=value_axis(ticks, y),
+        has_gaps=has_gaps,
+        has_estimates=any(estimate for _year, _value, estimate in everything),
     )
 
 

@@ -6,10 +6,12 @@ was computed from, so it stays valid until an import, a recomputation or a chang
 those datasets bumps a version; publishing an unrelated page leaves it alone. Bumping a
 dataset also purges the cached pages that show it (tag `dataset:<name>`).
 
-    figures = get_or_compute("municipalities", "feature-table", build_feature_table)
-    labels = get_or_compute("municipalities", "index-status", build_status, language=get_language())
+    labels = get_or_compute("municipalities", "index-status", build_status)
+    figures = get_or_compute("municipalities", "feature-table", build_table, language_neutral=True)
 
-Anything holding text must pass the language it was rendered in.
+A value is stored per interface language unless the caller declares it language-neutral
+(numbers, codes, proper names only): a value holding translated text can then never be
+served in another language, even when its author forgets to think about it.
 """
 
 import hashlib
@@ -19,6 +21,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import get_language
 
 from .cache import dataset_tag, new_token, purge_tags
 
@@ -60,12 +63,18 @@ def get_or_compute(
     compute: Callable[[], T],
     *,
     language: str | None = None,
+    language_neutral: bool = False,
     timeout: int | None = None,
 ) -> T:
-    """The value of `compute()` for the current version of `dataset` (and `language`, if text)."""
+    """The value of `compute()` for the current version of `dataset`, in the active language.
+
+    `language` overrides the active language; `language_neutral=True` shares one value
+    between languages and is only for values without translated text.
+    """
     datasets = (dataset,) if isinstance(dataset, str) else dataset
     versions = dataset_versions(datasets)
-    raw = repr((sorted(versions.items()), language or "-", key))
+    language = "-" if language_neutral else language or get_language() or settings.LANGUAGE_CODE
+    raw = repr((sorted(versions.items()), language, key))
     cache_key = VALUE_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     value = cache.get(cache_key, _MISSING)
     if value is _MISSING:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from distrikt.core import exports
@@ -126,6 +127,12 @@ def message(request: HttpRequest, page_id: int) -> HttpResponse:
             request.user,
             include_waiting_list=form.cleaned_data["include_waiting_list"],
         )
-        messages.success(request, _("Meldinga er sendt til %(count)s personar.") % {"count": sent})
+        messages.success(
+            request,
+            ngettext(
+                "Meldinga er sendt til %(count)s person.", "Meldinga er sendt til %(count)s personar.", sent
+            )
+            % {"count": sent},
+        )
         return redirect("events_staff:participants", page_id=event.pk)
     return render(request, "events/staff/message.html", {"event": event, "form": form})

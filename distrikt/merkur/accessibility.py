@@ -164,13 +164,13 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
     """Run the analysis over every active shop with coordinates and replace the stored results."""
     started = time.perf_counter()
     grid = grid if grid is not None else default_grid()
-    shops = list(Shop.objects.active().with_location().values_list("pk", "longitude", "latitude"))
+    shops = list(Shop.objects.active().with_location().values_list("pk", "longitude", "latitude", "is_demo"))
     threshold = critical_population()
     shop_rows: list[ShopAccessibility] = []
     municipality_rows: list[MunicipalityAccessibility] = []
     municipalities = {municipality.code: municipality for municipality in Municipality.objects.current()}
     if shops:
-        pks = [pk for pk, _, _ in shops]
+        pks = [row[0] for row in shops]
         shop_x, shop_y = wgs84_to_utm33(
             np.array([row[1] for row in shops]), np.array([row[2] for row in shops])
         )
@@ -214,6 +214,7 @@ def recompute_accessibility(grid: PopulationGrid | None = None) -> Accessibility
             cell_count=len(grid.population),
             population=grid.total_population,
             seconds=round(time.perf_counter() - started, 3),
+            demo_shop_count=sum(1 for row in shops if row[3]),
         )
         bump_datasets(ACCESSIBILITY_DATASET)
     return run

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -37,7 +38,30 @@ def is_advisor(user) -> bool:
     return Group.objects.filter(user=user, name=ADVISOR_GROUP_NAME).exists()
 
 
-class Chain(models.Model):
+class NamedForTheInterface(models.Model):
+    """A catalogue entry named in Nynorsk, with Bokmål and English names for the interface."""
+
+    name_nb = models.CharField(_("namn (bokmål)"), max_length=120, blank=True)
+    name_en = models.CharField(_("namn (engelsk)"), max_length=120, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the interface language; the Nynorsk name when no other is given."""
+        language = get_language() or "nn"
+        if language == "nb" and self.name_nb:
+            return self.name_nb
+        if language == "en" and self.name_en:
+            return self.name_en
+        return self.name  # type: ignore[attr-defined]
+
+
+class Chain(NamedForTheInterface):
     """A chain or shop profile (Joker, Nærbutikken, independent …); editors keep the list."""
 
     changes_datasets = (REGISTER_DATASET,)
@@ -46,18 +70,21 @@ class Chain(models.Model):
     slug = models.SlugField(_("adressenamn"), max_length=80, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_nb"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = _("kjede eller profil")
         verbose_name_plural = _("kjeder og profilar")
         ordering = ["sort_order", "name"]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class ExtraService(models.Model):
+class ExtraService(NamedForTheInterface):
     """A kind of extra service a shop can offer (post in shop, fuel …), from the catalogue."""
 
     changes_datasets = (REGISTER_DATASET,)
@@ -69,6 +96,8 @@ class ExtraService(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_nb"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
@@ -78,9 +107,6 @@ class ExtraService(models.Model):
         verbose_name = _("tilleggsteneste")
         verbose_name_plural = _("tilleggstenester")
         ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ShopStatus(models.TextChoices):
@@ -380,6 +406,11 @@ class AccessibilityRun(models.Model):
     cell_count = models.PositiveIntegerField(_("ruter"))
     population = models.PositiveIntegerField(_("innbyggjarar"))
     seconds = models.FloatField(_("sekund"))
+    demo_shop_count = models.PositiveIntegerField(
+        _("demobutikkar i utrekninga"),
+        default=0,
+        help_text=_("Butikkar laga for demonstrasjon. Er det nokon, er alle tala frå utrekninga demotal."),
+    )
 
     class Meta:
         verbose_name = _("utrekning av tilgjenge")
@@ -388,6 +419,11 @@ class AccessibilityRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.computed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def uses_demo_data(self) -> bool:
+        """Distances to invented shops are invented too: every figure of the run is demo."""
+        return self.demo_shop_count > 0
 
 
 class MerkurIndexPage(BasePage):
@@ -420,6 +456,7 @@ class MerkurIndexPage(BasePage):
         context["critical_shop_count"] = ShopAccessibility.objects.filter(
             is_critical=True, shop__status=ShopStatus.ACTIVE
         ).count()
+        context["accessibility_run"] = AccessibilityRun.objects.first()
         # The programme's knowledge area and target group, for the events block.
         context["knowledge_area"] = KnowledgeArea.objects.filter(slug=MERKUR_KNOWLEDGE_AREA).first()
         context["target_group"] = TargetGroup.objects.filter(slug=MERCHANTS_TARGET_GROUP).first()

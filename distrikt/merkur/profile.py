@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from distrikt.municipalities.models import Municipality
 from distrikt.municipalities.profile_sections import ProfileSection
 
-from .models import MunicipalityAccessibility, Shop
+from .models import AccessibilityRun, MunicipalityAccessibility, Shop
 
 
 def shops_in_municipality_section(municipality: Municipality) -> ProfileSection | None:
@@ -19,6 +19,11 @@ def shops_in_municipality_section(municipality: Municipality) -> ProfileSection 
     return ProfileSection(
         title=_("Merkur-butikkar i kommunen"),
         template="merkur/profile_section.html",
-        context={"shops": shops, "accessibility": accessibility},
+        context={
+            "shops": shops,
+            "accessibility": accessibility,
+            # The run says whether the figures come from a register with invented shops.
+            "run": AccessibilityRun.objects.first() if accessibility is not None else None,
+        },
         order=40,
     )

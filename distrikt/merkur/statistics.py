@@ -78,7 +78,7 @@ def services_now() -> list[Row]:
         .annotate(total=Count("shop", distinct=True))
         .values_list("service", "total")
     )
-    return [Row(service.name, counts.get(service.pk, 0)) for service in ExtraService.objects.all()]
+    return [Row(service.localized_name, counts.get(service.pk, 0)) for service in ExtraService.objects.all()]
 
 
 def report_years(first_year: int | None = None) -> list[int]:
@@ -110,7 +110,7 @@ def services_over_time(years: list[int]) -> list[ServiceSpread]:
                     if started <= day and (ended is None or ended > day) and (closed is None or closed > day)
                 )
             )
-        result.append(ServiceSpread(service.name, counts))
+        result.append(ServiceSpread(service.localized_name, counts))
     return result
 
 
@@ -166,6 +166,8 @@ class Dashboard:
     turnover_bands: list[Row]
     active_shops: int
     closed_shops: int
+    # Shops invented for demonstration: while there are any, every figure here is demo.
+    demo_shops: int = 0
 
 
 def cached_dashboard() -> Dashboard:
@@ -194,4 +196,5 @@ def build_dashboard() -> Dashboard:
         turnover_bands=turnover_bands(turnover_year),
         active_shops=Shop.objects.active().count(),
         closed_shops=Shop.objects.filter(status=ShopStatus.CLOSED).count(),
+        demo_shops=Shop.objects.filter(is_demo=True).count(),
     )

@@ -126,6 +126,7 @@ def shop_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_edit": may_edit,
             "current_services": shop.current_service_periods(),
             "accessibility": ShopAccessibility.objects.filter(shop=shop).first(),
+            "accessibility_run": AccessibilityRun.objects.first(),
             "key_figures": figures,
             "turnover_chart": charts.bar_chart(
                 statistics.Row(str(row.year), row.turnover) for row in figures

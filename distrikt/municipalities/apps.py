@@ -14,6 +14,8 @@ class MunicipalitiesConfig(AppConfig):
     accessibility_check_paths = [
         "/kommunar/",
         "/kommunar/5006-steinkjer/",
+        "/kommunar/samanlikn/",
+        "/kommunar/samanlikn/?k=5006&k=1833&k=4601",
         "/kommunar/distriktsindeksen/",
         "/kommunar/distriktsindeksen/?aar=2026&metode=2022&forenkla=on",
         "/kommunar/regionar/ba-91-steinkjer/",

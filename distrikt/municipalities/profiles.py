@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from distrikt.core.charts import ColumnChart, LineChart, column_chart, line_chart
@@ -77,7 +76,7 @@ def latest_index_status() -> IndexStatus | None:
 
     The missing components are named in the interface language, so the language is in the key.
     """
-    return get_or_compute(DATASET, "index-status", _compute_index_status, language=get_language())
+    return get_or_compute(DATASET, "index-status", _compute_index_status)
 
 
 def _compute_index_status() -> IndexStatus | None:
@@ -99,7 +98,7 @@ def _compute_index_status() -> IndexStatus | None:
 
 def attractiveness_results() -> tuple[tuple[int, int] | None, dict[int, AttractivenessResult]]:
     """Residential attractiveness of every municipality for the latest covered period, per data version."""
-    return get_or_compute(DATASET, "attractiveness", _compute_attractiveness)
+    return get_or_compute(DATASET, "attractiveness", _compute_attractiveness, language_neutral=True)
 
 
 def _compute_attractiveness() -> tuple[tuple[int, int] | None, dict[int, AttractivenessResult]]:

@@ -4,10 +4,10 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from distrikt.core.derived import bump_datasets, get_or_compute
+from distrikt.core.numbers import format_count, format_decimal
 
 from . import indicators
 from .indices import latest_published_scores
@@ -25,6 +25,21 @@ class SimilarMunicipality:
     municipality: Municipality
     distance: float
     reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PriorityRule:
+    """The thresholds of the platform's own priority group, for the page that explains it."""
+
+    population_below: int
+    centrality_classes: str
+    index_below: float
+
+
+def priority_rule() -> PriorityRule:
+    classes = [str(number) for number in PRIORITY_CENTRALITY_CLASSES]
+    joined = classes[0] if len(classes) == 1 else f"{', '.join(classes[:-1])} {_('eller')} {classes[-1]}"
+    return PriorityRule(PRIORITY_POPULATION_BELOW, joined, PRIORITY_INDEX_BELOW)
 
 
 def is_priority(population: int | None, centrality_class: int | None, index_value: float | None) -> bool:
@@ -105,7 +120,7 @@ def _features(
 
 
 def _number(value: float | None, decimals: int | None = None) -> str:
-    return "–" if value is None else number_format(value, decimals, force_grouping=True)
+    return format_decimal(value, decimals) if decimals else format_count(value)
 
 
 def _reasons(municipality: Municipality, other: Municipality) -> list[str]:
@@ -135,7 +150,7 @@ FeatureTable = tuple[list[float], list[float], list[tuple[int, list[float]]]]
 
 def _feature_table() -> FeatureTable:
     """Means, standard deviations and z-scores of every current municipality, per version of the data."""
-    return get_or_compute(DATASET, "feature-table", _compute_feature_table)
+    return get_or_compute(DATASET, "feature-table", _compute_feature_table, language_neutral=True)
 
 
 def _compute_feature_table() -> FeatureTable:

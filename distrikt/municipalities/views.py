@@ -3,17 +3,20 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from distrikt.core import maps
 from distrikt.core.breadcrumbs import Crumb, trail
 from distrikt.core.cache import add_cache_tags, dataset_tag, page_cache
-from distrikt.core.exports import Table, csv_dialect_for, export_response
+from distrikt.core.exports import FORMATS, Table, csv_dialect_for, export_response
 from distrikt.core.filtering import filter_list
 
+from . import comparison as comparisons
+from .aggregates import Method, aggregate_indicators, county_aggregates, summary_rows
 from .forms import (
     SIZE_BANDS,
     SORT_FIELDS,
@@ -24,6 +27,7 @@ from .indices import (
     COMPONENT_LABELS,
     DEFAULT_METHOD,
     METHODS,
+    Edition,
     compute_edition,
     latest_published_scores,
 )
@@ -32,6 +36,7 @@ from .models import DATASET, County, Municipality, Observation, Region
 from .profile_sections import section_datasets
 from .profiles import ALWAYS_DOWNLOADABLE, DOWNLOADS, build_profile, series
 from .region_sections import region_section_datasets, region_sections_for
+from .services import priority_rule
 
 # Every page here shows the municipality data (imports bump the dataset and purge them).
 cached_page = page_cache(datasets=(DATASET,))
@@ -139,9 +144,64 @@ def overview(request: HttpRequest) -> HttpResponse:
             "no_value_colour": maps.NO_VALUE_COLOUR,
             "map_label": dict(form.fields["kart"].choices)[indicator],
             "sort_links": sort_links,
+            "download_query": request.GET.urlencode(),
             "breadcrumbs": _crumbs(),
         },
     )
+
+
+def _overview_table(municipalities: list[Municipality], has_index: bool) -> Table:
+    header = [
+        _("Kommunenummer"),
+        _("Kommune"),
+        _("Fylkesnummer"),
+        _("Fylke"),
+        _("Folketal"),
+        _("År for folketal"),
+        _("Folketalsendring siste ti år (%)"),
+        _("Sentralitetsindeks"),
+        _("Sentralitetsklasse"),
+        _("Prioritert kommune"),
+    ]
+    if has_index:
+        header += [_("Distriktsindeks"), _("Utgåve av Distriktsindeksen")]
+    rows = []
+    for municipality in municipalities:
+        row: list = [
+            municipality.code,
+            municipality.name,
+            municipality.county.code,
+            municipality.county.name,
+            municipality.population,
+            municipality.population_year,
+            municipality.population_change_10y,
+            municipality.centrality_index,
+            municipality.centrality_class,
+            municipality.is_priority,
+        ]
+        if has_index:
+            score = municipality.index_score
+            row += [round(score.value, 2) if score else None, score.year if score else None]
+        rows.append(row)
+    return Table(title=_("Kommunar"), header=header, rows=rows)
+
+
+def overview_download(request: HttpRequest, extension: str) -> HttpResponse:
+    """The overview table as CSV or Excel, with the same filters and sorting as the page."""
+    if extension not in FORMATS:
+        raise Http404
+    scores = latest_published_scores()
+    form = OverviewFilterForm(request.GET or None, has_index=bool(scores))
+    if request.GET and not form.is_valid():
+        return render(
+            request,
+            "municipalities/download_refused.html",
+            {"form": form, "back": reverse("municipalities:overview")},
+            status=400,
+        )
+    data = form.cleaned_data if request.GET else {}
+    table = _overview_table(_filtered(data, scores), bool(scores))
+    return export_response([table], extension, "kommunar", dialect=csv_dialect_for(request))
 
 
 @cached_page
@@ -219,11 +279,23 @@ def county_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _aggregate_context(aggregates: dict) -> dict:
+    """What the aggregates block on county and region pages shows."""
+    return {
+        "aggregate_rows": summary_rows(aggregates),
+        "sum_method": Method.SUM,
+    }
+
+
+def _county_municipalities(county: County) -> list[Municipality]:
+    return list(county.municipalities.filter(valid_to__isnull=True).select_related("county").order_by("code"))
+
+
 @cached_page
 def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A county and a summary of its municipalities."""
+    """A county, a summary of its municipalities and its aggregated indicators."""
     county = get_object_or_404(County.objects.current(), slug=slug)
-    municipalities = list(county.municipalities.filter(valid_to__isnull=True).order_by("code"))
+    municipalities = _county_municipalities(county)
     populations = [m.population for m in municipalities if m.population is not None]
     classes = {
         number: sum(1 for m in municipalities if m.centrality_class == number) for number in range(1, 7)
@@ -241,6 +313,7 @@ def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "priority_count": sum(1 for m in municipalities if m.is_priority),
             "classes": classes,
+            **_aggregate_context(county_aggregates(county.code)),
             "breadcrumbs": _crumbs(
                 (reverse("municipalities:counties"), _("Fylke")), (request.path, county.name)
             ),
@@ -248,9 +321,54 @@ def county_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _aggregates_table(aggregates: dict) -> Table:
+    return Table(
+        title=_("Samla for fylket"),
+        header=[
+            _("Indikatorkode"),
+            _("Indikator"),
+            _("Eining"),
+            _("År"),
+            _("Verdi"),
+            _("Metode"),
+            _("Kommunar med tal"),
+            _("Kommunar i alt"),
+        ],
+        rows=[
+            [
+                row.indicator.code,
+                row.indicator.name_in(get_language() or "nn"),
+                row.indicator.unit,
+                row.year,
+                row.value,
+                comparisons.method_label(row.method),
+                row.count,
+                row.expected,
+            ]
+            for row in summary_rows(aggregates)
+        ],
+    )
+
+
+def county_download(request: HttpRequest, slug: str, extension: str) -> HttpResponse:
+    """A county's municipalities with key figures (and, in Excel, the county's aggregates)."""
+    county = get_object_or_404(County.objects.current(), slug=slug)
+    if extension not in FORMATS:
+        raise Http404
+    scores = latest_published_scores()
+    municipalities = _county_municipalities(county)
+    for municipality in municipalities:
+        municipality.index_score = scores.get(municipality.pk)
+    tables = [
+        _overview_table(municipalities, bool(scores)),
+        _aggregates_table(county_aggregates(county.code)),
+    ]
+    return export_response(tables, extension, county.slug, dialect=csv_dialect_for(request))
+
+
 @cached_page
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A region, its current members and the sections other apps add (e.g. its programmes)."""
+    """A region, its current members, their aggregated indicators and the sections other apps add."""
     add_cache_tags(request, *(dataset_tag(name) for name in region_section_datasets()))
     region = get_object_or_404(Region, slug=slug)
     memberships = (
@@ -265,9 +383,75 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "region": region,
             "memberships": memberships,
             "sections": region_sections_for(region),
+            **_aggregate_context(
+                aggregate_indicators(
+                    membership.municipality_id
+                    for membership in memberships
+                    if membership.municipality.is_current
+                )
+            ),
             "breadcrumbs": _crumbs((request.path, region.name)),
         },
     )
+
+
+def _selection(request: HttpRequest) -> comparisons.Selection:
+    own = request.GET.get("eigen", "").strip()
+    if own:
+        return comparisons.select_with_similar(own)
+    return comparisons.select_municipalities(request.GET.getlist("k"))
+
+
+def _comparison_query(codes: list[str]) -> str:
+    query = QueryDict(mutable=True)
+    query.setlist("k", codes)
+    return query.urlencode()
+
+
+@page_cache(datasets=(DATASET,), query_params=comparisons.QUERY_PARAMS)
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two to eight municipalities side by side, with their counties and the country."""
+    selection = _selection(request)
+    codes = selection.codes
+    comparison = comparisons.build_comparison(selection.municipalities) if selection.is_comparable else None
+    all_choices = list(Municipality.objects.current().order_by("name").values_list("code", "name"))
+    query = _comparison_query(codes)
+    return render(
+        request,
+        "municipalities/compare.html",
+        {
+            "selection": selection,
+            "comparison": comparison,
+            "choices": [(code, name) for code, name in all_choices if code not in codes],
+            "all_choices": all_choices,
+            "column_count": len(comparison.municipalities) + len(comparison.counties) + 2
+            if comparison
+            else 0,
+            "query": query,
+            "can_add": len(codes) < comparisons.MAX_MUNICIPALITIES,
+            "remove_links": [
+                (municipality, "?" + _comparison_query([code for code in codes if code != municipality.code]))
+                for municipality in selection.municipalities
+            ],
+            "max_count": comparisons.MAX_MUNICIPALITIES,
+            "min_count": comparisons.MIN_MUNICIPALITIES,
+            "breadcrumbs": _crumbs((request.path, _("Samanlikn kommunar"))),
+        },
+        status=400 if selection.is_too_many else 200,
+    )
+
+
+def compare_download(request: HttpRequest, extension: str) -> HttpResponse:
+    """The comparison as CSV (the values) or Excel (the values and the sources)."""
+    if extension not in FORMATS:
+        raise Http404
+    selection = _selection(request)
+    if not selection.is_comparable:
+        return redirect(reverse("municipalities:compare") + "?" + request.GET.urlencode())
+    comparison = comparisons.build_comparison(selection.municipalities, with_charts=False)
+    tables = [comparisons.comparison_table(comparison), comparisons.sources_table(comparison)]
+    filename = "samanlikning-" + "-".join(selection.codes)
+    return export_response(tables, extension, filename, dialect=csv_dialect_for(request))
 
 
 def _latest_population_year() -> int:
@@ -307,7 +491,9 @@ def district_index(request: HttpRequest) -> HttpResponse:
             "form": form,
             "edition": edition,
             "official": official,
+            "priority": priority_rule(),
             "used_weights": [(COMPONENT_LABELS[key], weight * 100) for key, weight in used.items()],
+            "download_query": data.urlencode(),
             "rows": [
                 {
                     "rank": row.rank,
@@ -319,4 +505,86 @@ def district_index(request: HttpRequest) -> HttpResponse:
             ],
             "breadcrumbs": _crumbs((request.path, _("Distriktsindeksen"))),
         },
+    )
+
+
+def _edition_tables(edition: Edition) -> list[Table]:
+    used = edition.used_weights
+    variant = (
+        _("Forenkla variant over dei komponentane som finst, ikkje den offisielle indeksen")
+        if edition.is_simplified
+        else _("Metoden til departementet")
+    )
+    ranking = Table(
+        title=_("Distriktsindeksen %(year)s") % {"year": edition.year},
+        header=[
+            _("Rang"),
+            _("Kommunenummer"),
+            _("Kommune"),
+            _("Fylke"),
+            _("Indeks"),
+            *(str(COMPONENT_LABELS[key]) for key in used),
+            _("Utgåve"),
+            _("Metode"),
+            _("Variant"),
+        ],
+        rows=[
+            [
+                row.rank,
+                row.municipality.code,
+                row.municipality.name,
+                row.municipality.county.name,
+                round(row.value, 3),
+                *(round(row.components[key], 3) for key in used),
+                edition.year,
+                edition.method,
+                variant,
+            ]
+            for row in edition.rows
+        ],
+    )
+    basis = Table(
+        title=_("Grunnlag og vekter"),
+        header=[_("Komponent"), _("Vekt i prosent"), _("Data"), _("Kommunar med tal"), _("Kommunar i alt")],
+        rows=[
+            [
+                component.label,
+                round(used[key] * 100, 2),
+                str(component.basis),
+                len(component.values),
+                component.expected,
+            ]
+            for key, component in edition.inputs.items()
+            if key in used
+        ],
+    )
+    return [ranking, basis]
+
+
+def district_index_download(request: HttpRequest, extension: str) -> HttpResponse:
+    """One edition of Distriktsindeksen (any year, method, weights or the labelled simplified variant)."""
+    if extension not in FORMATS:
+        raise Http404
+    data = request.GET.copy()
+    data.setdefault("aar", str(_latest_population_year()))
+    data.setdefault("metode", DEFAULT_METHOD)
+    form = DistrictIndexForm(data)
+    page = reverse("municipalities:district_index") + "?" + data.urlencode()
+    if not form.is_valid():
+        return redirect(page)
+    edition = compute_edition(
+        form.cleaned_data["aar"],
+        form.cleaned_data["metode"],
+        weights=form.weights(),
+        simplified=form.cleaned_data["forenkla"],
+    )
+    if not edition.rows:
+        # The page says why the edition is not published; an empty file would not.
+        return redirect(page)
+    suffix = "-forenkla" if edition.is_simplified else ""
+    return export_response(
+        _edition_tables(edition),
+        extension,
+        f"distriktsindeksen-{edition.year}-{edition.method}{suffix}",
+        dialect=csv_dialect_for(request),
     )

@@ -132,7 +132,7 @@ def list_shops(
         return json.dumps(data, cls=DjangoJSONEncoder).encode()
 
     key = f"api-shops:{sorted(filters.dict().items())}:{limit}:{offset}"
-    return _json_response(get_or_compute(REGISTER_DATASET, key, page))
+    return _json_response(get_or_compute(REGISTER_DATASET, key, page, language_neutral=True))
 
 
 def _json_response(content: bytes) -> HttpResponse:
@@ -169,6 +169,7 @@ def map_points(request: HttpRequest, filters: Query[ShopFilters]):
             REGISTER_DATASET,
             f"api-map:{sorted(filters.dict().items())}",
             lambda: json.dumps(_map_points(shops)).encode(),
+            language_neutral=True,
         )
     )
 

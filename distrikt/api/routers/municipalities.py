@@ -7,18 +7,19 @@ matching If-None-Match gets 304. Lists can be had as CSV with ?format=csv.
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
 from ninja import Query, Router, Schema
+from pydantic import StringConstraints
 
 from distrikt.core import exports
 from distrikt.core.api_schemas import errors
 from distrikt.core.derived import get_or_compute
-from distrikt.municipalities import indices
+from distrikt.municipalities import comparison, indices
 from distrikt.municipalities.models import DATASET, Indicator, Municipality, Observation
 
 router = Router(tags=["municipalities"])
@@ -363,3 +364,78 @@ def indicator_values(
         ]
 
     return _respond(request, f"indicator-values:{code}:{year}", build, csv_rows=lambda payload: payload)
+
+
+class ComparedMunicipalityOut(Schema):
+    code: str
+    name: str
+    county_code: str
+    county: str
+    url: str
+
+
+class ComparedCountyOut(Schema):
+    code: str
+    name: str
+
+
+class ComparisonYearOut(Schema):
+    year: int
+    municipalities: dict[str, float | None]
+    estimated: list[str]
+    counties: dict[str, float | None]
+    national: float | None
+
+
+class ComparedIndicatorOut(Schema):
+    code: str
+    name: str
+    unit: str
+    source: str
+    aggregation: Literal["sum", "weighted_mean"] | None
+    years: list[ComparisonYearOut]
+
+
+class ComparisonOut(Schema):
+    municipalities: list[ComparedMunicipalityOut]
+    counties: list[ComparedCountyOut]
+    unknown_codes: list[str]
+    repeated_codes: list[str]
+    indicators: list[ComparedIndicatorOut]
+
+
+MunicipalityCode = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
+CODES = Query(
+    ...,
+    min_length=1,
+    max_length=comparison.MAX_MUNICIPALITIES,
+    description=f"Municipality numbers (four digits), 1–{comparison.MAX_MUNICIPALITIES}; repeat the parameter.",
+)
+
+
+@router.get(
+    "/compare",
+    response={200: ComparisonOut, **errors(404, 422)},
+    summary="Municipalities side by side: every indicator, with their counties and the country",
+    openapi_extra=CACHED,
+)
+def compare(
+    request: HttpRequest,
+    k: list[MunicipalityCode] = CODES,
+):
+    """The same figures as /kommunar/samanlikn/: yearly values per municipality, county and country.
+
+    County and national figures are sums for counts of people and population-weighted means
+    otherwise (`aggregation`; null for classes). Codes that are no current municipality are
+    listed in `unknown_codes`, repeats in `repeated_codes`; 404 when none is known.
+    """
+    selection = comparison.select_municipalities(k)
+    if not selection.municipalities:
+        raise Http404
+
+    def build() -> dict:
+        result = comparison.build_comparison(selection.municipalities, with_charts=False)
+        return comparison.comparison_payload(result, selection)
+
+    key = ",".join([*selection.codes, "|", *selection.unknown, "|", *selection.repeated])
+    return _respond(request, f"compare:{key}", build)

@@ -1,24 +1,47 @@
-"""Small helpers for templates: formatting numbers the Norwegian way."""
+"""Small helpers for templates: numbers for people, in the conventions of the language.
+
+The filters are the one way templates format a number a person reads (see
+`distrikt.core.numbers`): `count` for head counts and other whole numbers, `decimal` for
+measured values, `percent_value` for values already in per cent, `share` for fractions.
+"""
 
 from django import template
-from django.utils.formats import number_format
+
+from distrikt.core.numbers import format_count, format_decimal, format_percent
 
 register = template.Library()
 
 
 @register.filter
-def thousands(value: int | float | None) -> str:
-    """Format 12345 as «12 345» (narrow no-break space), blank for None."""
-    if value is None or value == "":
-        return ""
-    return number_format(value, decimal_pos=None, use_l10n=True, force_grouping=True)
+def count(value: object) -> str:
+    """A whole number with grouped thousands («728 714»), «–» when missing."""
+    return format_count(value)
 
 
 @register.filter
-def percent(value: float | None, decimals: int = 1) -> str:
+def thousands(value: object) -> str:
+    """A whole number with grouped thousands, blank when missing."""
+    return format_count(value, missing="")
+
+
+@register.filter
+def decimal(value: object, places: int = 1) -> str:
+    """A number with fixed decimals and grouped thousands («1 234,5»), «–» when missing."""
+    return format_decimal(value, int(places))
+
+
+@register.filter
+def percent_value(value: object, places: int = 1) -> str:
+    """A value already in per cent: 12.5 → «12,5 %»."""
+    return format_percent(value, int(places))
+
+
+@register.filter
+def percent(value: float | None, places: int = 1) -> str:
+    """A fraction as per cent: 0.125 → «12,5 %»."""
     if value is None:
         return "–"
-    return number_format(value * 100, decimal_pos=decimals, use_l10n=True) + " %"
+    return format_percent(float(value) * 100, int(places))
 
 
 @register.simple_tag(takes_context=True)

@@ -97,7 +97,7 @@ def test_an_empty_result_says_so_and_offers_to_loosen_a_filter(client, bank):
     response = client.get(index.url + "?tema=demokrati&type=example")
     assert titles(response) == []
     content = response.content.decode()
-    assert "Ingen innhald passar" in content
+    assert "Ikkje noko innhald passar" in content
     assert "tema=demokrati" in content  # the link that drops the type filter keeps the theme
 
 

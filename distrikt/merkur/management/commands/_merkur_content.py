@@ -10,6 +10,22 @@ CHAINS = [
     ("frittstaande", "Frittståande"),
 ]
 
+# Bokmål and English names beside the Nynorsk ones, by slug (brand names need none).
+CHAIN_NAMES = {"frittstaande": ("Frittstående", "Independent")}
+SERVICE_NAMES = {
+    "post-i-butikk": ("Post i butikk", "Post office in the shop"),
+    "pakkeutlevering": ("Hentested for pakker", "Parcel pick-up point"),
+    "apotekutsal": ("Apotekutsalg", "Pharmacy outlet"),
+    "drivstoff": ("Drivstoff", "Fuel"),
+    "turistinformasjon": ("Turistinformasjon", "Tourist information"),
+    "kontant-og-banktenester": ("Kontant- og banktjenester", "Cash and banking services"),
+    "spelkommisjonaer": ("Kommisjonær for pengespill", "Lottery and betting agent"),
+    "kafe": ("Kafé og servering", "Café and food service"),
+    "heimkoyring": ("Hjemkjøring av varer", "Home delivery of groceries"),
+    "elbillading": ("Lading av elbil", "Electric car charging"),
+    "vinmonopol-utlevering": ("Utleveringssted for Vinmonopolet", "Vinmonopolet pick-up point"),
+}
+
 # (slug, name, description) — the kinds of extra services rural shops commonly offer.
 EXTRA_SERVICES = [
     (
@@ -107,7 +123,7 @@ OFFER_LEAD = (
 OFFER_BODY = [
     (
         "paragraph",
-        "<p>Ein tilleggsteneste er noko butikken tilbyr i tillegg til daglegvarer. For mange "
+        "<p>Ei tilleggsteneste er noko butikken tilbyr i tillegg til daglegvarer. For mange "
         "butikkar gir slike tenester både inntekt og fleire besøk, og for folk i bygda kan det "
         "vere den einaste staden dei får tenesta utan lang køyretur.</p>",
     ),

@@ -18,6 +18,7 @@ from distrikt.merkur.models import (
 )
 
 from ._merkur_content import (
+    CHAIN_NAMES,
     CHAINS,
     EXTRA_SERVICES,
     INDEX_BODY,
@@ -25,6 +26,7 @@ from ._merkur_content import (
     OFFER_BODY,
     OFFER_LEAD,
     OFFER_TITLE,
+    SERVICE_NAMES,
 )
 
 
@@ -34,9 +36,12 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         for order, (slug, name) in enumerate(CHAINS):
-            Chain.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
+            chain, _created = Chain.objects.get_or_create(
+                slug=slug, defaults={"name": name, "sort_order": order}
+            )
+            _name_in_other_languages(chain, CHAIN_NAMES.get(slug))
         for order, (slug, name, description) in enumerate(EXTRA_SERVICES):
-            ExtraService.objects.get_or_create(
+            service, _created = ExtraService.objects.get_or_create(
                 slug=slug,
                 defaults={
                     "name": name,
@@ -44,6 +49,7 @@ class Command(BaseCommand):
                     "sort_order": order,
                 },
             )
+            _name_in_other_languages(service, SERVICE_NAMES.get(slug))
         Group.objects.get_or_create(name=ADVISOR_GROUP_NAME)
         self._create_pages()
         if options.get("verbosity", 1):
@@ -72,3 +78,12 @@ class Command(BaseCommand):
         )
         index.add_child(instance=offer)
         offer.save_revision().publish()
+
+
+def _name_in_other_languages(entry: Chain | ExtraService, names: tuple[str, str] | None) -> None:
+    """Fill the shipped Bokmål and English names where an editor has not written any."""
+    if names is None or (entry.name_nb and entry.name_en):
+        return
+    entry.name_nb = entry.name_nb or names[0]
+    entry.name_en = entry.name_en or names[1]
+    entry.save(update_fields=["name_nb", "name_en"])
