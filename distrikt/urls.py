@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("distrikt.knowledge.urls")),
     path("", include("distrikt.events.urls")),
     path("", include("distrikt.merkur.urls")),
+    path("", include("distrikt.democracy.urls")),
     path("", include("distrikt.search.urls")),
     path("", include("distrikt.organisation.urls")),
     path("", include("distrikt.briefs.urls")),

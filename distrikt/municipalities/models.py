@@ -4,7 +4,9 @@ The current structure (from 1 January 2024: 357 municipalities, 15 counties) is 
 pages show by default; older units are kept with `valid_to` set, never overwritten.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 # The dataset of the page cache and derived data (distrikt.core.derived) that every change
@@ -168,7 +170,7 @@ class RegionKind(models.TextChoices):
     """The kinds of named groups of municipalities."""
 
     LABOUR_MARKET = "ba", _("Bu- og arbeidsmarknadsregion")
-    REGIONAL_COUNCIL = "regionrad", _("Regionråd")
+    REGIONAL_COUNCIL = "regionrad", _("Regionråd / interkommunalt politisk råd")
     CITY_REGION = "byregion", _("Byregion")
     OTHER = "anna", _("Anna")
 
@@ -234,6 +236,46 @@ class RegionMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} i {self.region}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Medlemskapet kan ikkje slutte før det byrjar.")})
+        if self.region_id is None or self.municipality_id is None:
+            return
+        clash = self.overlapping().first()
+        if clash is not None:
+            raise ValidationError(
+                _(
+                    "%(municipality)s er alt medlem av %(region)s i perioden %(start)s–%(end)s. "
+                    "Avslutt det medlemskapet før dette byrjar, eller rett datoane."
+                )
+                % {
+                    "municipality": self.municipality.short_name,
+                    "region": self.region.name,
+                    "start": date_format(clash.valid_from) if clash.valid_from else "…",
+                    "end": date_format(clash.valid_to) if clash.valid_to else "…",
+                },
+                code="overlapping_membership",
+            )
+
+    def overlapping(self) -> "RegionMembershipQuerySet":
+        """Other memberships of the same municipality in the same region whose periods overlap.
+
+        Open ends (None) reach infinitely far; a period ending the day another starts overlaps.
+        """
+        others = RegionMembership.objects.filter(
+            region_id=self.region_id, municipality_id=self.municipality_id
+        )
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        if self.valid_to is not None:
+            others = others.filter(
+                models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=self.valid_to)
+            )
+        if self.valid_from is not None:
+            others = others.filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from))
+        return others.order_by("valid_from")
 
 
 class Indicator(models.Model):

@@ -35,6 +35,7 @@ from .lookup import resolve
 from .models import DATASET, County, Municipality, Observation, Region
 from .profile_sections import section_datasets
 from .profiles import ALWAYS_DOWNLOADABLE, DOWNLOADS, build_profile, series
+from .region_sections import region_section_datasets, region_sections_for
 from .services import priority_rule
 
 # Every page here shows the municipality data (imports bump the dataset and purge them).
@@ -367,7 +368,8 @@ def county_download(request: HttpRequest, slug: str, extension: str) -> HttpResp
 
 @cached_page
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A region, its current members and their aggregated indicators."""
+    """A region, its current members, their aggregated indicators and the sections other apps add."""
+    add_cache_tags(request, *(dataset_tag(name) for name in region_section_datasets()))
     region = get_object_or_404(Region, slug=slug)
     memberships = (
         region.memberships.current()
@@ -380,6 +382,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "region": region,
             "memberships": memberships,
+            "sections": region_sections_for(region),
             **_aggregate_context(
                 aggregate_indicators(
                     membership.municipality_id

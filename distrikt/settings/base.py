@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "distrikt.knowledge",
     "distrikt.events",
     "distrikt.merkur",
+    "distrikt.programmes",
+    "distrikt.democracy",
     "distrikt.search",
     "distrikt.api",
     "distrikt.briefs",
@@ -361,6 +363,13 @@ RESEARCH_REMINDER_DAYS = env.int("RESEARCH_REMINDER_DAYS", default=14)
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=183)
 EVENT_REGISTRATION_RATE_LIMIT = env.int("EVENT_REGISTRATION_RATE_LIMIT", default=10)
 EVENT_REGISTRATION_RATE_WINDOW = env.int("EVENT_REGISTRATION_RATE_WINDOW", default=600)
+# The local democracy survey: how long a link and the session it opens last, how many links
+# one client address may ask for per window, and when used links and senders are forgotten.
+DEMOCRACY_LINK_MAX_AGE = env.int("DEMOCRACY_LINK_MAX_AGE", default=48 * 3600)
+DEMOCRACY_SESSION_SECONDS = env.int("DEMOCRACY_SESSION_SECONDS", default=4 * 3600)
+DEMOCRACY_LINK_RATE_LIMIT = env.int("DEMOCRACY_LINK_RATE_LIMIT", default=5)
+DEMOCRACY_LINK_RATE_WINDOW = env.int("DEMOCRACY_LINK_RATE_WINDOW", default=3600)
+DEMOCRACY_RETENTION_DAYS = env.int("DEMOCRACY_RETENTION_DAYS", default=90)
 # Double opt-in: a seat is held this long for the person to confirm by the e-mailed link.
 EVENT_OPT_IN_HOLD_HOURS = env.int("EVENT_OPT_IN_HOLD_HOURS", default=24)
 # Personal registration links stop working this many days after the event ends.

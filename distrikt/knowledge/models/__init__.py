@@ -7,6 +7,7 @@ from .followups import (
     FollowUpReminder,
     FollowUpStatus,
 )
+from .guides import GuidePage
 from .news import NEWS_DATASET, NewsIndexPage, NewsPage
 from .newsletter import DigestFrequency, NewsletterSubscription
 from .pages import (
@@ -33,6 +34,7 @@ __all__ = [
     "FilmPage",
     "FollowUpReminder",
     "FollowUpStatus",
+    "GuidePage",
     "KnowledgeEntry",
     "KnowledgeEntryQuerySet",
     "KnowledgeIndexPage",

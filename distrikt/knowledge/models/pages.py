@@ -60,7 +60,7 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("lead")]
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["knowledge.ThemePage", *CONTENT_PAGE_TYPES]
+    subpage_types = ["knowledge.ThemePage", *CONTENT_PAGE_TYPES, "knowledge.GuidePage"]
     max_count = 1
 
     class Meta:

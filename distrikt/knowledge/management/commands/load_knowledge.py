@@ -9,6 +9,7 @@ False (for a real deployment). Pages that exist are left as editors left them.
 import datetime
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -84,6 +85,7 @@ class Command(BaseCommand):
         if getattr(settings, "KNOWLEDGE_LOAD_DEMO_CONTENT", True):
             self._demo_news(news_index)
         self.stdout.write(f"Knowledge bank ready: {len(themes)} themes, {created} demo pieces added.")
+        call_command("load_guides", verbosity=options["verbosity"])
 
     def _publish(self, parent: Page, page: Page) -> Page:
         parent.add_child(instance=page)
