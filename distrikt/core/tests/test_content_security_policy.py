@@ -59,12 +59,15 @@ PUBLIC_TEMPLATE_DIRS = [
     if "site-packages" not in str(path) and ".venv" not in str(path)
 ]
 ADMIN_TEMPLATE_MARKERS = ("/staff/", "/admin/", "wagtailadmin")
+# Rendered only into PDF files by WeasyPrint (core.pdf), never sent to a browser: WeasyPrint
+# reads styles from <style> only, and the site's CSP does not apply to a PDF.
+PRINT_TEMPLATE_MARKERS = ("/pdf/", "/_print_style.html")
 
 
 def public_templates():
     for directory in PUBLIC_TEMPLATE_DIRS:
         for template in directory.rglob("*.html"):
-            if not any(marker in str(template) for marker in ADMIN_TEMPLATE_MARKERS):
+            if not any(marker in str(template) for marker in ADMIN_TEMPLATE_MARKERS + PRINT_TEMPLATE_MARKERS):
                 yield template
 
 

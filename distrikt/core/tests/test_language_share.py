@@ -12,6 +12,14 @@ from distrikt.core.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def home_page(home_page):
+    """The home page alone: the statement pages the site set-up makes would add their words."""
+    for page in home_page.get_children():
+        page.delete()
+    return home_page.specific.__class__.objects.get(pk=home_page.pk)
+
+
 def add_page(parent, slug: str, language: str, words: int, live: bool = True) -> StandardPage:
     page = StandardPage(
         title=slug,
