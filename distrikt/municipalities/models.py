@@ -278,6 +278,16 @@ class RegionMembership(models.Model):
         return others.order_by("valid_from")
 
 
+# The units of the indicators the platform ships (stored in Nynorsk, shown in the interface language).
+UNIT_LABELS = {
+    "personar": _("personar"),
+    "prosentpoeng": _("prosentpoeng"),
+    "indeks 0–1": _("indeks 0–1"),
+    "indeks 0–1000": _("indeks 0–1000"),
+    "klasse 1–6": _("klasse 1–6"),
+}
+
+
 class Indicator(models.Model):
     """A measured or derived quantity observed per municipality and year."""
 
@@ -304,6 +314,12 @@ class Indicator(models.Model):
     def name_in(self, language: str) -> str:
         """The name in the interface language (nn, nb or en), Nynorsk when unknown."""
         return getattr(self, f"name_{language}", "") or self.name_nn
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the interface language; a unit added later shows as stored."""
+        label = UNIT_LABELS.get(self.unit)
+        return str(label) if label is not None else self.unit
 
 
 class ObservationQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
@@ -444,7 +445,8 @@ def _hits(rows: list[Row], terms: set[str], labels: dict[str, str], today: datet
                 result_type=document.result_type,
                 type_label=labels.get(document.result_type, document.result_type),
                 snippet=highlight(document.text, terms),
-                language=document.language,
+                # Registers (municipalities, offices, staff) are indexed with Nynorsk labels.
+                language=document.language or settings.LANGUAGE_CODE,
                 date=document.date,
                 document_id=document.pk,
                 is_demo=document.is_demo,
