@@ -26,16 +26,16 @@ class EntryOut(Schema):
     themes: list[str]
 
 
-class FacetOptionOut(Schema):
+class KnowledgeFacetOptionOut(Schema):
     value: str
     label: str
     count: int
 
 
-class FacetOut(Schema):
+class KnowledgeFacetOut(Schema):
     key: str
     label: str
-    options: list[FacetOptionOut]
+    options: list[KnowledgeFacetOptionOut]
 
 
 class EntryListOut(Schema):
@@ -43,7 +43,7 @@ class EntryListOut(Schema):
     page: int
     page_count: int
     results: list[EntryOut]
-    facets: list[FacetOut]
+    facets: list[KnowledgeFacetOut]
     ignored_filters: list[str]
 
 
