@@ -21,6 +21,7 @@ from distrikt.organisation.models import (
     StaffDirectoryPage,
     TargetGroup,
 )
+from distrikt.organisation.services import ensure_contact_message_reader_group
 
 from ._about_content import ABOUT_BODY, ABOUT_LEAD
 
@@ -102,6 +103,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
+        ensure_contact_message_reader_group()
         for order, (slug, name, name_nb, name_en, description) in enumerate(KNOWLEDGE_AREAS):
             KnowledgeArea.objects.get_or_create(
                 slug=slug,
