@@ -152,3 +152,32 @@ def test_a_page_with_an_english_version_gives_its_english_title(site_pages, clie
     )
     # Norwegian readers keep the page's own title.
     assert document_title(client.get("/om-oss/tilsette/").content.decode()) == "Tilsette – Distriktssenteret"
+
+
+def heading_marks_its_language(html: str, language: str) -> bool:
+    """The page's `<h1>` carries the page's language on itself or on the element holding the title."""
+    match = re.search(r"<h1\b([^>]*)>(.*?)</h1>", html, re.S)
+    assert match is not None
+    attributes, inner = match.groups()
+    marker = f'lang="{language}"'
+    return marker in attributes or marker in inner
+
+
+def test_norwegian_page_titles_in_english_headings_say_their_language(site_pages, client):
+    """A screen reader on /en/ reads a Nynorsk page title with Norwegian pronunciation."""
+    norwegian_pages = {}
+    for page in Page.objects.live().specific():
+        language = getattr(page, "language", "en")
+        if language == "en":
+            continue
+        with translation.override("en"):
+            url = page.get_url()
+        if url in site_pages:
+            norwegian_pages[url] = language
+    assert {"/en/kontakt/", "/en/nyheiter/"} <= set(norwegian_pages)
+    unmarked = [
+        url
+        for url, language in norwegian_pages.items()
+        if not heading_marks_its_language(client.get(url).content.decode(), language)
+    ]
+    assert unmarked == []
