@@ -16,6 +16,7 @@ from distrikt.core.models import BasePage
 from distrikt.core.page_views import view_for
 
 from ..blocks import GuideStepBlock
+from .entries import ContentType
 
 
 class GuidePage(RoutablePageMixin, BasePage):
@@ -61,6 +62,16 @@ class GuidePage(RoutablePageMixin, BasePage):
     def pdf(self, request):
         """The whole guide as a PDF, made in the background once per published revision and language."""
         return view_for(self, "pdf")(request, self)
+
+    def knowledge_bank_entry(self) -> dict | None:
+        """The guide's row in the knowledge bank, dated by its first publication."""
+        published = self.first_published_at or self.last_published_at or timezone.now()
+        return {
+            "content_type": ContentType.GUIDE,
+            "date": timezone.localdate(published),
+            "summary": self.lead,
+            "knowledge_areas": list(self.knowledge_areas.all()),
+        }
 
 
 class GuidePdfStatus(models.TextChoices):
