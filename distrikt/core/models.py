@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -94,9 +95,23 @@ class HomePage(BasePage):
     """The front page: what the centre does and the ways into its knowledge and Merkur."""
 
     lead = models.TextField(_("ingress"), blank=True)
+    # The introduction is the one text every visitor reads, so it is written in each
+    # interface language; the rest of the page keeps its own written standard.
+    lead_nb = models.TextField(_("ingress (bokmål)"), blank=True)
+    lead_en = models.TextField(
+        _("ingress (engelsk)"),
+        blank=True,
+        help_text=_("Vist på den engelske framsida: kva senteret er, for ein lesar frå utlandet."),
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("innhald"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("lead_nb"),
+        FieldPanel("lead_en"),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("lead"),
@@ -108,6 +123,22 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("framside")
         verbose_name_plural = _("framsider")
+
+    def _lead_in_interface_language(self) -> tuple[str, str]:
+        """(text, language) of the introduction: the interface language's, else the page's own."""
+        language = get_language() or ""
+        translated = {"nb": self.lead_nb, "en": self.lead_en}.get(language, "")
+        if translated and language != self.language:
+            return translated, language
+        return self.lead, self.language
+
+    @property
+    def localized_lead(self) -> str:
+        return self._lead_in_interface_language()[0]
+
+    @property
+    def localized_lead_language(self) -> str:
+        return self._lead_in_interface_language()[1]
 
     @property
     def shows_datasets(self) -> tuple[str, ...]:  # type: ignore[override]

@@ -365,6 +365,11 @@ class ContactPage(BasePage):
         return view_for(self, "contact")(request, self)
 
 
+# Messages hold readers' names and addresses: only this group reads them in the admin.
+CONTACT_MESSAGE_READER_GROUP_NAME = "Postmottak"
+VIEW_CONTACT_MESSAGES_PERMISSION = "organisation.view_contactmessage"
+
+
 class ContactMessage(models.Model):
     """A message sent with the contact form; deleted after CONTACT_MESSAGE_RETENTION_DAYS."""
 

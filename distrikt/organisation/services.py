@@ -3,7 +3,9 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +14,13 @@ from django.utils.translation import override
 from distrikt.core.models import SiteSettings
 from distrikt.core.outbox import delete_messages_for, object_key, queue_mail
 
-from .models import ContactMessage, KnowledgeArea, Office
+from .models import (
+    CONTACT_MESSAGE_READER_GROUP_NAME,
+    VIEW_CONTACT_MESSAGES_PERMISSION,
+    ContactMessage,
+    KnowledgeArea,
+    Office,
+)
 
 
 def contact_recipient(office: Office | None, area: KnowledgeArea | None) -> str:
@@ -68,3 +76,21 @@ def delete_expired_contact_messages(now: datetime.datetime | None = None) -> int
         delete_messages_for(object_key(contact) for contact in expired.only("pk"))
         deleted, _per_model = expired.delete()
     return deleted
+
+
+def ensure_contact_message_reader_group() -> Group:
+    """The «Postmottak» group: admin access and the right to read contact messages (idempotent).
+
+    Migration organisation 0003 creates it; the bundled-data loader calls this too, so a
+    database that lost the group gets it back. Editors are not in it by default: the
+    messages hold personal data.
+    """
+    group, _created = Group.objects.get_or_create(name=CONTACT_MESSAGE_READER_GROUP_NAME)
+    app_label, codename = VIEW_CONTACT_MESSAGES_PERMISSION.split(".")
+    group.permissions.add(
+        *Permission.objects.filter(
+            Q(content_type__app_label=app_label, codename=codename)
+            | Q(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    )
+    return group

@@ -2,9 +2,21 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import KnowledgeArea, Office, Person, TargetGroup
+from .models import ContactMessage, KnowledgeArea, Office, Person, TargetGroup
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Only "view" is ever granted, even to superusers: the records are written by the site."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action == "view"])
 
 
 class PersonViewSet(SnippetViewSet):
@@ -37,8 +49,38 @@ class TargetGroupViewSet(SnippetViewSet):
     list_display = ["name", "name_nb", "name_en"]
 
 
+class ContactMessageViewSet(SnippetViewSet):
+    """Messages from the contact form, read-only, for the «Postmottak» group only."""
+
+    model = ContactMessage
+    icon = "mail"
+    menu_label = _("Kontaktmeldingar")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        Column("topic", label=_("kontor eller kunnskapsområde"), accessor="topic"),
+        DateColumn("created_at", label=_("motteke"), accessor="created_at"),
+        "language",
+    ]
+    list_filter = ["office", "knowledge_area"]
+    search_fields = ["name", "email", "message"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "created_at",
+        "name",
+        "email",
+        "phone",
+        "office",
+        "knowledge_area",
+        "message",
+        "recipient",
+        "language",
+    ]
+
+
 class OrganisationViewSetGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, OfficeViewSet, KnowledgeAreaViewSet, TargetGroupViewSet)
+    items = (PersonViewSet, OfficeViewSet, KnowledgeAreaViewSet, TargetGroupViewSet, ContactMessageViewSet)
     menu_icon = "group"
     menu_label = _("Organisasjon")
     menu_name = "organisation"

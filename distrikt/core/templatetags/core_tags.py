@@ -6,7 +6,11 @@ measured values, `percent_value` for values already in per cent, `share` for fra
 """
 
 from django import template
+from django.utils.safestring import SafeString
 
+from wagtail.models import Page
+
+from distrikt.core import titles
 from distrikt.core.numbers import format_count, format_decimal, format_percent
 
 register = template.Library()
@@ -50,3 +54,15 @@ def uncached_fragment(context, name: str, object_id: int) -> str:
     from distrikt.core.cache import render_fragment
 
     return render_fragment(name, context["request"], object_id)
+
+
+@register.simple_tag
+def page_title(page: Page) -> str:
+    """The page's part of the document title, in the interface language (see core.titles)."""
+    return titles.page_title(page)
+
+
+@register.filter(is_safe=True)
+def document_title(value: str) -> SafeString:
+    """Wrap a rendered title block into the whole `<title>` text (see core.titles)."""
+    return titles.document_title(value)

@@ -5,6 +5,9 @@ rendered in English, and any Nynorsk text that differs from its English translat
 appears outside content marked with its own language (`lang="nn"`) fails the test.
 """
 
+import html as html_lib
+import re
+
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
@@ -95,3 +98,57 @@ def test_english_pages_show_no_nynorsk_interface_text(site_pages, client):
         if found:
             leaks[url] = found
     assert leaks == {}
+
+
+ENGLISH_SITE_NAME = "Distriktssenteret (Norway)"
+# What a title says about a page title kept in Norwegian; the part before it is content.
+MARKED_NORWEGIAN = re.compile(r"^(?P<content>.+) \(in Norwegian\)(?= – )")
+
+
+def document_title(html: str) -> str:
+    match = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert match is not None
+    return html_lib.unescape(match.group(1)).strip()
+
+
+def test_english_document_titles_are_english(site_pages, client):
+    """The `<title>` is chrome too: English, apart from a page title marked as Norwegian."""
+    phrases = nynorsk_phrases()
+    wrong = {}
+    for url in site_pages:
+        title = document_title(client.get(url).content.decode())
+        if url == "/en/":
+            is_english_suffix = title.endswith(
+                "Norwegian centre of expertise for rural and regional development"
+            )
+        else:
+            is_english_suffix = title.endswith(f" – {ENGLISH_SITE_NAME}")
+        chrome = MARKED_NORWEGIAN.sub("", title)
+        found = find_nynorsk(chrome, phrases)
+        if found or not is_english_suffix:
+            wrong[url] = (title, found)
+    assert wrong == {}
+
+
+def test_english_titles_name_the_sections_and_mark_norwegian_pages(site_pages, client):
+    titles = {url: document_title(client.get(url).content.decode()) for url in site_pages}
+    assert (
+        titles["/en/"]
+        == "Distriktssenteret – Norwegian centre of expertise for rural and regional development"
+    )
+    assert titles["/en/kunnskap/"] == f"Knowledge – {ENGLISH_SITE_NAME}"
+    assert titles["/en/om-oss/tilsette/"] == f"Tilsette (in Norwegian) – {ENGLISH_SITE_NAME}"
+    assert titles["/en/kommunar/"] == f"Municipalities – {ENGLISH_SITE_NAME}"
+
+
+def test_a_page_with_an_english_version_gives_its_english_title(site_pages, client):
+    about = Page.objects.get(url_path__endswith="/om-oss/tilsette/").specific
+    english = about.copy(update_attrs={"slug": "staff-in-english", "title": "Our staff"})
+    about.english_version = english
+    about.save()
+    assert (
+        document_title(client.get("/en/om-oss/tilsette/").content.decode())
+        == f"Our staff – {ENGLISH_SITE_NAME}"
+    )
+    # Norwegian readers keep the page's own title.
+    assert document_title(client.get("/om-oss/tilsette/").content.decode()) == "Tilsette – Distriktssenteret"

@@ -101,6 +101,8 @@ class ExtraService(NamedForTheInterface):
     name = models.CharField(_("namn"), max_length=120, unique=True)
     slug = models.SlugField(_("adressenamn"), max_length=120, unique=True)
     description = models.TextField(_("skildring"), blank=True)
+    description_nb = models.TextField(_("skildring (bokmål)"), blank=True)
+    description_en = models.TextField(_("skildring (engelsk)"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=0)
 
     panels = [
@@ -109,6 +111,8 @@ class ExtraService(NamedForTheInterface):
         FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_nb"),
+        FieldPanel("description_en"),
         FieldPanel("sort_order"),
     ]
 
@@ -116,6 +120,21 @@ class ExtraService(NamedForTheInterface):
         verbose_name = _("tilleggsteneste")
         verbose_name_plural = _("tilleggstenester")
         ordering = ["sort_order", "name"]
+
+    @property
+    def localized_description_language(self) -> str:
+        """The language of `localized_description`: the interface's, or Nynorsk when none is written."""
+        language = get_language() or "nn"
+        if (language == "nb" and self.description_nb) or (language == "en" and self.description_en):
+            return language
+        return "nn"
+
+    @property
+    def localized_description(self) -> str:
+        """The description in the interface language; the Nynorsk one when no other is written."""
+        return {"nb": self.description_nb, "en": self.description_en}.get(
+            self.localized_description_language, self.description
+        )
 
 
 class ShopStatus(models.TextChoices):

@@ -28,6 +28,23 @@ HOME_LEAD = (
     "og arrangement du kan melde deg på."
 )
 
+# The same introduction for readers of Bokmål and English; the English one first says what
+# the centre is, since an international reader cannot be assumed to know.
+HOME_LEAD_NB = (
+    "Distriktssenteret hjelper små og mellomstore kommuner og regioner med å bygge "
+    "lokalsamfunn som folk vil bo, jobbe og drive næring i. Her finner du kunnskap fra "
+    "praksis og forskning, tall om din egen kommune, Merkur-programmet for nærbutikker "
+    "og arrangementer du kan melde deg på."
+)
+HOME_LEAD_EN = (
+    "Distriktssenteret is the Norwegian government's centre of expertise for rural and "
+    "regional development. We help small and medium-sized municipalities and regions build "
+    "communities where people want to live, work and run a business. On this site you will "
+    "find knowledge from practice and research, figures for every Norwegian municipality, the "
+    "Merkur programme for rural grocery shops, and events you can sign up for. Most of the "
+    "articles and reports are written in Norwegian."
+)
+
 KNOWLEDGE_AREA_CARDS = [
     (
         "Framtidas samfunnsutvikling i kommunane",
@@ -66,7 +83,19 @@ class Command(BaseCommand):
         else:
             self._create_home_page()
         home = HomePage.objects.get()
+        self._introduce_in_other_languages(home)
         self._create_statements(home)
+
+    def _introduce_in_other_languages(self, home: HomePage) -> None:
+        """Fill the shipped Bokmål and English introductions where an editor has written none.
+
+        A home page with an unpublished draft is left to its editor.
+        """
+        if (home.lead_nb and home.lead_en) or home.has_unpublished_changes:
+            return
+        home.lead_nb = home.lead_nb or HOME_LEAD_NB
+        home.lead_en = home.lead_en or HOME_LEAD_EN
+        home.save_revision().publish()
 
     def _create_home_page(self) -> None:
         root = Page.get_first_root_node() or self._create_tree_root()

@@ -26,6 +26,54 @@ SERVICE_NAMES = {
     "vinmonopol-utlevering": ("Utleveringssted for Vinmonopolet", "Vinmonopolet pick-up point"),
 }
 
+# Bokmål and English descriptions beside the Nynorsk ones in EXTRA_SERVICES, by slug.
+SERVICE_DESCRIPTIONS = {
+    "post-i-butikk": (
+        "Butikken tar imot og deler ut brev og pakker på vegne av Posten.",
+        "The shop accepts and hands out letters and parcels on behalf of Posten, the Norwegian postal service.",
+    ),
+    "pakkeutlevering": (
+        "Kundene henter pakker fra nettbutikker og fraktselskaper i butikken.",
+        "Customers collect parcels from online shops and carriers at the shop.",
+    ),
+    "apotekutsal": (
+        "Salg av reseptfrie legemidler og utlevering av medisiner som er bestilt fra et apotek.",
+        "Over-the-counter medicines for sale, and medicines ordered from a pharmacy handed out.",
+    ),
+    "drivstoff": (
+        "Salg av bensin og diesel fra pumpe ved butikken.",
+        "Petrol and diesel sold from a pump at the shop.",
+    ),
+    "turistinformasjon": (
+        "Kart, brosjyrer og råd til tilreisende om steder og aktiviteter i nærheten.",
+        "Maps, brochures and advice for visitors on places to see and things to do nearby.",
+    ),
+    "kontant-og-banktenester": (
+        "Uttak og innskudd av kontanter, og betaling av regninger for dem som trenger det.",
+        "Cash withdrawals and deposits, and bill payments for those who need them.",
+    ),
+    "spelkommisjonaer": (
+        "Innlevering av tippekuponger og utbetaling av gevinster.",
+        "Lottery and betting slips handed in, and winnings paid out.",
+    ),
+    "kafe": (
+        "Sitteplasser, kaffe og enkel mat, ofte et møtested i bygda.",
+        "Seats, coffee and simple meals; often a place where the village meets.",
+    ),
+    "heimkoyring": (
+        "Butikken kjører varer hjem til kunder som ikke kommer seg til butikken.",
+        "The shop drives groceries home to customers who cannot get to the shop.",
+    ),
+    "elbillading": (
+        "Ladepunkt for elbiler ved butikken.",
+        "Charging points for electric cars at the shop.",
+    ),
+    "vinmonopol-utlevering": (
+        "Kundene henter varer de har bestilt fra Vinmonopolet.",
+        "Customers collect goods they have ordered from Vinmonopolet, the state wine and spirits retailer.",
+    ),
+}
+
 # (slug, name, description) — the kinds of extra services rural shops commonly offer.
 EXTRA_SERVICES = [
     (

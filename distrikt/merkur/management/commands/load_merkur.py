@@ -26,6 +26,7 @@ from ._merkur_content import (
     OFFER_BODY,
     OFFER_LEAD,
     OFFER_TITLE,
+    SERVICE_DESCRIPTIONS,
     SERVICE_NAMES,
 )
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 },
             )
             _name_in_other_languages(service, SERVICE_NAMES.get(slug))
+            _describe_in_other_languages(service, SERVICE_DESCRIPTIONS.get(slug))
         Group.objects.get_or_create(name=ADVISOR_GROUP_NAME)
         self._create_pages()
         if options.get("verbosity", 1):
@@ -87,3 +89,12 @@ def _name_in_other_languages(entry: Chain | ExtraService, names: tuple[str, str]
     entry.name_nb = entry.name_nb or names[0]
     entry.name_en = entry.name_en or names[1]
     entry.save(update_fields=["name_nb", "name_en"])
+
+
+def _describe_in_other_languages(service: ExtraService, descriptions: tuple[str, str] | None) -> None:
+    """Fill the shipped Bokmål and English descriptions where an editor has not written any."""
+    if descriptions is None or (service.description_nb and service.description_en):
+        return
+    service.description_nb = service.description_nb or descriptions[0]
+    service.description_en = service.description_en or descriptions[1]
+    service.save(update_fields=["description_nb", "description_en"])

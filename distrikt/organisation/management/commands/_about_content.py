@@ -45,3 +45,55 @@ ABOUT_BODY = [
         },
     ),
 ]
+
+# The about page in English, for readers who do not read Norwegian. Written from the same
+# description; it says what the centre is and does, not more than the Nynorsk page.
+ABOUT_TITLE_EN = "About Distriktssenteret"
+ABOUT_LEAD_EN = (
+    "Distriktssenteret is the Norwegian government's centre of expertise for rural and regional "
+    "development. Our job is to make municipalities and regions better able to create attractive "
+    "local communities with room to grow."
+)
+
+ABOUT_BODY_EN = [
+    ("heading", {"text": "What we do", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>We collect experience from municipalities and regions all over Norway and combine it "
+        "with research we commission from research institutions. What we learn is turned into "
+        "knowledge that people working on local development can put to use.</p>",
+    ),
+    ("heading", {"text": "Our tasks", "level": "h2"}),
+    (
+        "paragraph",
+        "<ul><li>Giving municipalities knowledge they can use to develop their communities.</li>"
+        "<li>Giving the ministry knowledge on which to base policy.</li>"
+        "<li>Sharing knowledge about local community development, built on practical experience "
+        "and research.</li>"
+        "<li>Running the Merkur programme for rural grocery shops.</li></ul>",
+    ),
+    ("heading", {"text": "How we share what we know", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Our work is published as web articles, booklets, reports, films and webinars, most of "
+        "them in Norwegian. We also take part in conferences and run workshops around the "
+        "country.</p>",
+    ),
+    ("heading", {"text": "Who we work for", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Our main audience is municipalities, regions and others with development tasks; most "
+        "often we work with mayors, chief municipal executives and project leaders. Small and "
+        "medium-sized municipalities and areas facing particular rural challenges come first. In "
+        "the Merkur programme, we work for the merchants who run local shops.</p>",
+    ),
+    (
+        "fact_box",
+        {
+            "title": "The organisation",
+            "body": "<p>Distriktssenteret is an independent professional agency under the ministry "
+            "responsible for rural and regional policy. It is led by a director and has offices in "
+            "Steinkjer, Sogndal and Alstahaug.</p>",
+        },
+    ),
+]

@@ -21,8 +21,9 @@ from distrikt.organisation.models import (
     StaffDirectoryPage,
     TargetGroup,
 )
+from distrikt.organisation.services import ensure_contact_message_reader_group
 
-from ._about_content import ABOUT_BODY, ABOUT_LEAD
+from ._about_content import ABOUT_BODY, ABOUT_BODY_EN, ABOUT_LEAD, ABOUT_LEAD_EN, ABOUT_TITLE_EN
 
 KNOWLEDGE_AREAS = [
     (
@@ -102,6 +103,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
+        ensure_contact_message_reader_group()
         for order, (slug, name, name_nb, name_en, description) in enumerate(KNOWLEDGE_AREAS):
             KnowledgeArea.objects.get_or_create(
                 slug=slug,
@@ -143,6 +145,7 @@ class Command(BaseCommand):
             },
         )
         self._create_about_section()
+        self._create_english_about_page()
         self._create_contact_page()
         self.stdout.write("Organisation registers and about pages are in place.")
 
@@ -177,6 +180,31 @@ class Command(BaseCommand):
         )
         about.add_child(instance=offices)
         offices.save_revision().publish()
+
+    def _create_english_about_page(self) -> None:
+        """The about page in English (/en/about/), linked as the English version of the about
+        section and of the home page, where an editor has not chosen another."""
+        home = HomePage.objects.first()
+        if home is None:
+            return
+        english = StandardPage.objects.child_of(home).filter(slug="about").first()
+        if english is None:
+            english = StandardPage(
+                title=ABOUT_TITLE_EN,
+                slug="about",
+                language="en",
+                lead=ABOUT_LEAD_EN,
+                body=ABOUT_BODY_EN,
+                show_in_menus=False,
+            )
+            home.add_child(instance=english)
+            english.save_revision().publish()
+        # Fetched again: adding a child changed the home page's row in the tree.
+        about = StandardPage.objects.child_of(home).filter(slug="om-oss").first()
+        for page in (about, HomePage.objects.get(pk=home.pk)):
+            if page is not None and page.english_version_id is None and not page.has_unpublished_changes:
+                page.english_version = english
+                page.save_revision().publish()
 
     def _create_contact_page(self) -> None:
         home = HomePage.objects.first()
