@@ -1,4 +1,5 @@
-"""Signal receivers that keep the knowledge bank table in sync with any app's pages."""
+"""Signal receivers that keep the knowledge bank table in sync with any app's pages, and
+order a guide's PDF when it is published."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -6,13 +7,20 @@ from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import sync
+from . import guide_pdfs, sync
+from .models import GuidePage
 
 
 @receiver(page_published)
 def page_was_published(sender, instance, **kwargs) -> None:
     if hasattr(instance, "knowledge_bank_entry"):
         sync.sync_page(instance)
+
+
+@receiver(page_published, sender=GuidePage)
+def guide_was_published(sender, instance, revision, **kwargs) -> None:
+    """The PDF of the earlier revision is stale: make the new one in the background."""
+    guide_pdfs.guide_published(instance, revision.pk)
 
 
 @receiver(page_unpublished)

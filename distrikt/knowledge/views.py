@@ -6,11 +6,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -18,15 +18,25 @@ from django.views.decorators.http import require_http_methods
 from distrikt.core.exports import export_response
 from distrikt.core.filtering import filter_list
 from distrikt.core.page_views import page_view
+from distrikt.core.pdf import PDF_CONTENT_TYPE
 from distrikt.core.ratelimit import is_rate_limited
 
-from . import newsletter, services
+from . import guide_pdfs, newsletter, services
 from .feeds import feed_response, news_feed_response
 from .forms import KnowledgeFilterForm
-from .models import KnowledgeIndexPage, NewsIndexPage, NewsletterSubscription, NewsPage, ThemePage
+from .models import (
+    GuidePage,
+    KnowledgeIndexPage,
+    NewsIndexPage,
+    NewsletterSubscription,
+    NewsPage,
+    ThemePage,
+)
 from .newsletter_forms import NewsletterForm
 
 NEWS_PER_PAGE = 20
+# How often the "being made" page of a guide PDF reloads itself (a meta refresh, no script).
+GUIDE_PDF_REFRESH_SECONDS = 5
 
 
 def _query_without(params: QueryDict, *keys: str) -> str:
@@ -71,6 +81,28 @@ def theme(request: HttpRequest, page: ThemePage) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return page.render(request, context_overrides=context, template="knowledge/theme_page.html")
+
+
+@page_view(GuidePage, "pdf")
+@require_http_methods(["GET", "HEAD", "POST"])
+def guide_pdf(request: HttpRequest, page: GuidePage) -> HttpResponse:
+    """The guide's PDF when it is made for the live revision; otherwise a page saying it is being
+    made (or that it failed, with a button to try again). POST retries a failed PDF."""
+    pdf = guide_pdfs.order_pdf(page, get_language() or page.language)
+    if pdf is None:
+        raise Http404
+    if request.method == "POST":
+        guide_pdfs.retry_pdf(pdf)
+        return redirect(request.path)
+    # With tasks run in-process the PDF may have been made while it was ordered.
+    pdf.refresh_from_db()
+    if pdf.is_ready:
+        return FileResponse(pdf.file.open("rb"), filename=f"{page.slug}.pdf", content_type=PDF_CONTENT_TYPE)
+    context = {"pdf": pdf, "refresh_seconds": GUIDE_PDF_REFRESH_SECONDS}
+    response = page.render(request, context_overrides=context, template="knowledge/guide_pdf_status.html")
+    # The state changes within seconds: neither the page cache nor a browser may keep it.
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 @page_view(KnowledgeIndexPage, "feed")

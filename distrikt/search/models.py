@@ -20,6 +20,7 @@ class ResultType(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
     EXAMPLE = "example", _("Praksisdøme")
     RESEARCH = "research", _("FoU-rapport")
+    GUIDE = "guide", _("Rettleiar")
     THEME = "theme", _("Tema")
     EVENT = "event", _("Arrangement")
     PAGE = "page", _("Side")

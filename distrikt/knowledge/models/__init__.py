@@ -7,7 +7,7 @@ from .followups import (
     FollowUpReminder,
     FollowUpStatus,
 )
-from .guides import GuidePage
+from .guides import GuidePage, GuidePdf, GuidePdfStatus
 from .news import NEWS_DATASET, NewsIndexPage, NewsPage
 from .newsletter import DigestFrequency, NewsletterSubscription
 from .pages import (
@@ -35,6 +35,8 @@ __all__ = [
     "FollowUpReminder",
     "FollowUpStatus",
     "GuidePage",
+    "GuidePdf",
+    "GuidePdfStatus",
     "KnowledgeEntry",
     "KnowledgeEntryQuerySet",
     "KnowledgeIndexPage",

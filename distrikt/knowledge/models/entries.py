@@ -21,6 +21,7 @@ class ContentType(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
     EXAMPLE = "example", _("Praksisdøme")
     RESEARCH = "research", _("FoU-rapport")
+    GUIDE = "guide", _("Rettleiar")
 
 
 class KnowledgeEntryQuerySet(models.QuerySet):

@@ -2,8 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.http import HttpResponse
-from django.utils.translation import get_language
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -13,12 +12,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from distrikt.core.derived import get_or_compute
-from distrikt.core.exports import download_response
 from distrikt.core.models import BasePage
-from distrikt.core.pdf import PDF_CONTENT_TYPE, render_pdf
+from distrikt.core.page_views import view_for
 
 from ..blocks import GuideStepBlock
+from .entries import ContentType
 
 
 class GuidePage(RoutablePageMixin, BasePage):
@@ -62,16 +60,63 @@ class GuidePage(RoutablePageMixin, BasePage):
 
     @path("pdf/")
     def pdf(self, request):
-        """The whole guide as a PDF, made once per published revision and language."""
-        language = get_language() or self.language
-        content = get_or_compute(
-            ("pages",),
-            f"guide-pdf:{self.pk}:{self.live_revision_id}",
-            lambda: render_pdf(
-                "knowledge/pdf/guide.html", {"page": self, "step_list": self.step_list()}, language=language
-            ),
-            language=language,
-        )
-        response: HttpResponse = download_response(content, PDF_CONTENT_TYPE, f"{self.slug}.pdf")
-        response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
-        return response
+        """The whole guide as a PDF, made in the background once per published revision and language."""
+        return view_for(self, "pdf")(request, self)
+
+    def knowledge_bank_entry(self) -> dict | None:
+        """The guide's row in the knowledge bank, dated by its first publication."""
+        published = self.first_published_at or self.last_published_at or timezone.now()
+        return {
+            "content_type": ContentType.GUIDE,
+            "date": timezone.localdate(published),
+            "summary": self.lead,
+            "knowledge_areas": list(self.knowledge_areas.all()),
+        }
+
+
+class GuidePdfStatus(models.TextChoices):
+    """How far the PDF of one guide revision has come."""
+
+    QUEUED = "queued", _("I kø")
+    RUNNING = "running", _("Blir laga")
+    DONE = "done", _("Ferdig")
+    FAILED = "failed", _("Feila")
+
+
+class GuidePdf(models.Model):
+    """The PDF of one published revision of a guide in one language, made by a background task."""
+
+    # Only the PDF route reads these rows, uncached: no page to purge.
+    changes_datasets = ()
+
+    page = models.ForeignKey(
+        GuidePage, verbose_name=_("rettleiar"), on_delete=models.CASCADE, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", verbose_name=_("versjon"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("språk"), max_length=5)
+    status = models.CharField(
+        _("status"), max_length=10, choices=GuidePdfStatus.choices, default=GuidePdfStatus.QUEUED
+    )
+    file = models.FileField(_("PDF"), upload_to="guides/pdf/%Y/", blank=True)
+    error = models.TextField(_("feil"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("forsøk"), default=0)
+    queued_at = models.DateTimeField(_("sett i kø"), default=timezone.now)
+    finished_at = models.DateTimeField(_("ferdig"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF av rettleiar")
+        verbose_name_plural = _("PDF-ar av rettleiarar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "revision", "language"], name="guide_pdf_once_per_revision"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id}@{self.revision_id} ({self.language}): {self.status}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == GuidePdfStatus.DONE and bool(self.file)

@@ -19,7 +19,10 @@ def test_first_run_builds_the_bank_and_a_second_run_changes_nothing(bundled_site
 
     entries = KnowledgeEntry.objects.all()
     assert entries.count() >= 30
-    assert not entries.filter(is_demo=False).exists()
+    # The local democracy guide is real content; everything else shipped is marked demo.
+    assert list(entries.filter(is_demo=False).values_list("content_type", "title")) == [
+        ("guide", "Nærdemokratirettleiaren")
+    ]
     assert entries.filter(municipalities__isnull=False).distinct().count() >= 10
     assert entries.filter(language="en").count() >= 3
     assert {code for (code,) in entries.values_list("content_type").distinct()} >= {
@@ -28,6 +31,7 @@ def test_first_run_builds_the_bank_and_a_second_run_changes_nothing(bundled_site
         "film",
         "example",
         "research",
+        "guide",
     }
     words = {"nn": 0, "nb": 0}
     for entry in entries.exclude(language="en"):
@@ -62,4 +66,5 @@ def test_a_real_deployment_can_leave_the_demo_content_out(home_page, settings):
     run("load_organisation", verbosity=0)
     run("load_knowledge", verbosity=0)
     assert ThemePage.objects.count() == 6
-    assert not KnowledgeEntry.objects.exists()
+    # Only the shipped guide, which is real content, not demo.
+    assert list(KnowledgeEntry.objects.values_list("content_type", "is_demo")) == [("guide", False)]

@@ -1,11 +1,8 @@
 """The step-by-step guide page type and the shipped guides."""
 
-import io
-
 from django.core.management import call_command
 
 import pytest
-from pypdf import PdfReader
 
 from distrikt.knowledge.models import GuidePage, KnowledgeIndexPage
 
@@ -63,13 +60,3 @@ def test_the_guide_renders_contents_steps_and_checklists(client, guides, prefix)
 
 def test_a_draft_guide_is_not_public(client, guides):
     assert client.get("/kunnskap/rettleiar-tilflyttarteneste/").status_code == 404
-
-
-def test_the_pdf_holds_the_whole_guide(client, guides):
-    response = client.get(URL + "pdf/")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert "Nærdemokratirettleiaren" in text
-    assert "Oppfølging og evaluering" in text
-    assert "Mandatet er skriftleg og vedteke politisk" in text

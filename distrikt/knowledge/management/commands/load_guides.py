@@ -1,10 +1,15 @@
-"""Create the guides (idempotent; never overwrites edits). Draft guides stay unpublished."""
+"""Create the guides (idempotent; never overwrites edits). Draft guides stay unpublished.
+
+Published guides are listed in the knowledge bank: new ones through the publish signal,
+and ones made before guides joined the bank by the sync at the end.
+"""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from wagtail.models import Page
 
+from distrikt.knowledge import sync
 from distrikt.knowledge.models import GuidePage, KnowledgeIndexPage
 from distrikt.organisation.models import KnowledgeArea
 
@@ -45,4 +50,6 @@ class Command(BaseCommand):
             if guide["publish"]:
                 revision.publish()
             created += 1
+        for page in GuidePage.objects.child_of(index).live():
+            sync.sync_page(page)
         self.stdout.write(f"Guides ready: {created} added.")
