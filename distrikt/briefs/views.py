@@ -15,7 +15,6 @@ from .forms import BriefRequestForm
 from .models import Brief, BriefStatus
 from .services import UnknownAreaError, can_request_briefs, request_brief
 
-REFRESH_SECONDS = 3
 LIST_LENGTH = 50
 
 
@@ -99,7 +98,6 @@ def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "briefs/brief_detail.html",
         {
             "brief": brief,
-            "refresh_seconds": REFRESH_SECONDS,
             "breadcrumbs": _crumbs((request.path, brief.area_name)),
         },
     )

@@ -36,7 +36,6 @@ from .newsletter_forms import NewsletterForm
 
 NEWS_PER_PAGE = 20
 # How often the "being made" page of a guide PDF reloads itself (a meta refresh, no script).
-GUIDE_PDF_REFRESH_SECONDS = 5
 
 
 def _query_without(params: QueryDict, *keys: str) -> str:
@@ -98,7 +97,7 @@ def guide_pdf(request: HttpRequest, page: GuidePage) -> HttpResponse:
     pdf.refresh_from_db()
     if pdf.is_ready:
         return FileResponse(pdf.file.open("rb"), filename=f"{page.slug}.pdf", content_type=PDF_CONTENT_TYPE)
-    context = {"pdf": pdf, "refresh_seconds": GUIDE_PDF_REFRESH_SECONDS}
+    context = {"pdf": pdf}
     response = page.render(request, context_overrides=context, template="knowledge/guide_pdf_status.html")
     # The state changes within seconds: neither the page cache nor a browser may keep it.
     patch_cache_control(response, no_store=True)

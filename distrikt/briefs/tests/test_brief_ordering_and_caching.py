@@ -173,3 +173,21 @@ def test_a_missing_brief_or_format_is_404(db, client):
     assert client.get("/kunnskapsgrunnlag/123/").status_code == 404
     assert client.get("/kunnskapsgrunnlag/123/last-ned.pdf").status_code == 404
     assert client.get("/kunnskapsgrunnlag/99999999999999999999/").status_code == 404
+
+
+def test_a_brief_being_made_shows_progress_and_a_link_but_never_reloads_by_itself(
+    county_data, ministry_user, client
+):
+    client.force_login(ministry_user)
+    # The task waits for the commit, which never comes in this test: the brief stays queued.
+    client.post(
+        "/kunnskapsgrunnlag/bestill/",
+        {"area": "county:77", "language": "nn", "year_from": 2024, "year_to": 2025},
+    )
+    brief = Brief.objects.get()
+    assert not brief.is_finished
+    detail = client.get(brief.get_absolute_url()).content.decode()
+    assert "<progress" in detail
+    assert f'href="{brief.get_absolute_url()}"' in detail
+    # No reload on a timer the reader cannot stop (WCAG 2.2.1, failure F41).
+    assert 'http-equiv="refresh"' not in detail
