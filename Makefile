@@ -60,8 +60,11 @@ demo: setup $(DB_READY)
 superuser: setup $(DB_READY)
 	$(MANAGE) createsuperuser
 
+# The suite runs in parallel processes, one per core (TEST_WORKERS=0 runs it in one);
+# a module's tests stay in one process, so module-scoped data loads once.
+TEST_WORKERS ?= auto
 test: setup
-	$(VENV)/bin/pytest --create-db
+	$(VENV)/bin/pytest --create-db -n $(TEST_WORKERS) --dist loadfile
 
 test-fast: setup
 	$(VENV)/bin/pytest -m "not browser and not slow"

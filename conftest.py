@@ -14,7 +14,7 @@ import urllib.request
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -76,6 +76,27 @@ def tree_root(db):
     restore_tree_root()
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames)) or (
+        marker is not None and bool(marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _tree_root_present(request):
+    """Every test in a transaction finds the page-tree root, whatever ran before it.
+
+    A transactional test ends by emptying every table; the next test in the same process
+    (the suite runs in several, so the order differs from run to run) would otherwise find
+    no root page, locale or root collection unless it asked for `tree_root`.
+    """
+    uses_database = "db" in request.fixturenames or request.node.get_closest_marker("django_db") is not None
+    if uses_database and not _is_transactional(request.node):
+        request.getfixturevalue("db")
+        restore_tree_root()
+
+
 @pytest.fixture
 def home_page(tree_root):
     from distrikt.core.models import HomePage
@@ -89,17 +110,68 @@ def site(home_page):
     return Site.objects.get(is_default_site=True)
 
 
+SITE_DATA_FIXTURES = {"bundled_site": False, "demo_site": True}
+
+
+def _module_can_share_site_data(items) -> str | None:
+    """The one site-data fixture a module's tests use, when it can be loaded once for them all.
+
+    Loading the bundled data takes seconds; a module whose database tests all build on the
+    same variant (bundled or demo) and run inside transactions can share one load. A module
+    that mixes the variants, has a database test without the data, or has a transactional
+    or live-server test (which empties tables and commits), loads it per test as before.
+    """
+    kinds = {name for item in items for name in SITE_DATA_FIXTURES if name in item.fixturenames}
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    for item in items:
+        if _is_transactional(item):
+            return None
+        names = set(item.fixturenames)
+        uses_database = item.get_closest_marker("django_db") is not None or "db" in names
+        if uses_database and kind not in names:
+            return None  # this test expects a database without the site data
+    return kind
+
+
+@pytest.fixture(scope="module")
+def _module_site_data(request, django_db_setup, django_db_blocker):
+    """Load the site data once per module, in a transaction rolled back after its last test.
+
+    Each test still runs in its own savepoint (the `db` fixture), so what one test changes
+    is gone before the next, and the loaded data is gone after the module.
+    """
+    items = [item for item in request.session.items if getattr(item, "module", None) is request.module]
+    kind = _module_can_share_site_data(items)
+    if kind is None:
+        yield None
+        return
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            restore_tree_root()
+            call_command("load_bundled_data", demo=SITE_DATA_FIXTURES[kind], verbosity=0)
+            yield kind
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def bundled_site(tree_root):
+def bundled_site(_module_site_data, tree_root):
     """The site with the bundled real data loaded, as a production deployment has it."""
-    call_command("load_bundled_data", verbosity=0)
+    if _module_site_data != "bundled_site":
+        call_command("load_bundled_data", verbosity=0)
     return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
-def demo_site(tree_root):
+def demo_site(_module_site_data, tree_root):
     """The site as `make run` leaves it: the bundled data and the marked demo content."""
-    call_command("load_bundled_data", demo=True, verbosity=0)
+    if _module_site_data != "demo_site":
+        call_command("load_bundled_data", demo=True, verbosity=0)
     return Site.objects.get(is_default_site=True)
 
 

@@ -3,6 +3,8 @@
 The database is SQLite unless DATABASE_URL points elsewhere (CI also runs on PostgreSQL).
 """
 
+import os
+
 from .base import *
 
 SECRET_KEY = "test-only-secret-key"
@@ -15,7 +17,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Never the bucket a developer's .env names; the object-storage tests configure their own.
 STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-MEDIA_ROOT = VAR_DIR / "test-media"
+# pytest-xdist runs the suite in parallel processes (`make test`); each gets its own
+# media folder, page-cache signal file and SQLite file (pytest-django adds the suffix).
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = VAR_DIR / f"test-media{XDIST_WORKER}"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
@@ -30,6 +35,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 ALLOW_DEMO_DATA = True
 KNOWLEDGE_LOAD_DEMO_CONTENT = True
-PAGE_CACHE_SIGNAL_FILE = str(VAR_DIR / "test-page-cache-signal")
+PAGE_CACHE_SIGNAL_FILE = str(VAR_DIR / f"test-page-cache-signal{XDIST_WORKER}")
 # Tests never reach Enhetsregisteret; its client is tested on recorded answers.
 MERKUR_ENHETSREGISTERET_URL = ""
