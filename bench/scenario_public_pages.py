@@ -13,6 +13,8 @@ from lib import ProductionServer, measure, print_results
 
 PAGES = [
     ("home / (sections)", ["/", "/en/"]),
+    ("English about page /en/about/", ["/en/about/"]),
+    ("Merkur page (services per language)", ["/merkur/", "/en/merkur/"]),
     ("accessibility statement", ["/tilgjengelegheit/", "/en/tilgjengelegheit/"]),
     ("privacy statement", ["/personvern/", "/nb/personvern/"]),
     ("news list /nyheiter/", ["/nyheiter/"]),
