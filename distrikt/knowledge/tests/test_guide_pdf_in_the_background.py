@@ -72,7 +72,9 @@ def test_a_ready_pdf_is_served_at_once(client, published_guide):
     assert "Mandatet er skriftleg og vedteke politisk" in text
 
 
-def test_a_pdf_not_yet_made_gives_a_page_that_says_so_with_a_link_to_check_again(client, home_page, dummy_tasks):
+def test_a_pdf_not_yet_made_gives_a_page_that_says_so_with_a_link_to_check_again(
+    client, home_page, dummy_tasks
+):
     load_guides(home_page)
     response = client.get(URL)
     assert response.status_code == 200
