@@ -9,6 +9,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -23,6 +24,8 @@ from distrikt.search.api import router as search_api_router
 # so that neither `search` nor `api` imports the other.
 api.add_router("/", search_api_router)
 
+SITEMAP_CACHE_SECONDS = 60 * 60
+
 urlpatterns = [
     path("ping", core_views.ping, name="ping"),
     # HealthCheckMiddleware answers these two first; the routes name them for reverse().
@@ -30,9 +33,11 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
+    # Building it reads every page and every municipality profile (seconds); crawlers read it
+    # daily, so an hour's delay is fine. Keyed on the full URL, so per host.
     path(
         "sitemap.xml",
-        sitemap,
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap),
         {"sitemaps": {"pages": PageSitemap, "views": AppViewSitemap}},
         name="sitemap",
     ),

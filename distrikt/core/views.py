@@ -1,10 +1,10 @@
 """Health checks, robots.txt, the favicon and the error pages."""
 
+import functools
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -54,14 +54,24 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@functools.cache
+def _favicon_bytes() -> bytes | None:
+    found = finders.find("favicon.ico")
+    return Path(str(found)).read_bytes() if found else None
+
+
 @require_GET
 @cache_control(max_age=86400)
-def favicon(request: HttpRequest) -> FileResponse:
-    """/favicon.ico, where browsers and feed readers look without reading the page's <link>."""
-    found = finders.find("favicon.ico")
-    if not found:
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, where browsers and feed readers look without reading the page's <link>.
+
+    Read once per process (looking it up through the static finders costs more than the
+    file); browsers may keep it for a day.
+    """
+    content = _favicon_bytes()
+    if content is None:
         raise Http404
-    return FileResponse(Path(str(found)).open("rb"), content_type="image/x-icon")
+    return HttpResponse(content, content_type="image/x-icon")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -12,7 +12,7 @@ def test_favicon_is_served_at_the_root(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/x-icon"
-    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # ICO header
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # ICO header
 
 
 def test_pages_link_the_svg_favicon(client, site):
@@ -59,3 +59,18 @@ def test_home_page_has_the_municipality_finder_and_the_sections(client, demo_sit
     assert "Neste arrangement" in body or "Nytt frå Merkur" in body
     assert "Nytt frå Merkur" in body
     assert "Demo: Merkur-registeret på nett" in body
+
+
+def test_the_sitemap_is_built_once_and_then_served_from_the_cache(client, site):
+    """Building it reads every page and profile; a crawler's next request must not."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as building:
+        first = client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as serving:
+        second = client.get("/sitemap.xml")
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert len(building) > 2
+    assert len(serving) == 0
