@@ -3,6 +3,7 @@
 Also the services a scaled deployment uses: a local S3 server (moto) for object storage.
 """
 
+import fcntl
 import os
 import socket
 import subprocess
@@ -212,9 +213,24 @@ def wait_for(predicate, seconds: float) -> bool:
 
 
 @pytest.fixture(scope="session")
-def collected_static_root(tmp_path_factory):
-    """Static files collected with the production settings (hashed names, compressed copies)."""
-    static_root = tmp_path_factory.mktemp("static")
+def collected_static_root(tmp_path_factory, worker_id):
+    """Static files collected with the production settings (hashed names, compressed copies).
+
+    Collecting takes about a minute (compressing Wagtail's admin files), so the parallel test
+    processes share one copy: the first to need it collects, the others wait on a file lock.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, common to every worker process
+    static_root = shared / "collected-static"
+    with open(shared / "collected-static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (static_root / "staticfiles.json").exists():
+            _collect_static(static_root)
+    return static_root
+
+
+def _collect_static(static_root) -> None:
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
@@ -229,7 +245,6 @@ def collected_static_root(tmp_path_factory):
         check=True,
         timeout=600,
     )
-    return static_root
 
 
 @pytest.fixture(scope="session")

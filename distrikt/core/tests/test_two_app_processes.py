@@ -66,11 +66,12 @@ def database_url() -> str:
 
 
 @pytest.fixture
-def shared_environment(transactional_db, collected_static_root):
+def shared_environment(request, transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs the tests to run on PostgreSQL (DATABASE_URL)")
     if not redis_answers():
         pytest.skip(f"needs Redis at {REDIS_HOST}:{REDIS_PORT}")
+    collected_static_root = request.getfixturevalue("collected_static_root")  # only when it will run
     flush_redis_database()
     environment = {
         **os.environ,
