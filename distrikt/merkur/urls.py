@@ -76,6 +76,21 @@ urlpatterns += [
         name="decision_letter",
     ),
     path(
+        "merkur-register/soknader/<int64:pk>/vedtak/<int64:decision_pk>/klage/",
+        portal_views.appeal,
+        name="appeal",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/utbetaling/",
+        portal_views.payment_request,
+        name="payment_request",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/sluttrapport/",
+        portal_views.final_report,
+        name="final_report",
+    ),
+    path(
         "merkur-register/soknader/<int64:pk>/fraasegn/",
         portal_views.statement_request,
         name="statement_request",
