@@ -6,13 +6,17 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db.models import Model, Q
 from django.forms.models import construct_instance
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from distrikt.core.outbox import queue_mail
 from distrikt.municipalities.models import County, Municipality
 
 from .attachments import CheckedFile, check_attachment
@@ -29,6 +33,7 @@ from .models import (
     ShopStatus,
     SupportScheme,
 )
+from .notices import absolute_url
 from .validators import normalise_organisation_number, validate_organisation_number
 
 
@@ -776,4 +781,49 @@ class AppealForm(DesignsystemetFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=20000,
         help_text=_("Skriv kva i vedtaket du meiner er feil, og kva du ønskjer skal bli endra."),
+    )
+
+
+class MerchantPasswordResetForm(DesignsystemetFormMixin, PasswordResetForm):
+    """Django's reset form, with the e-mail sent through the outbox and a link to SITE_BASE_URL."""
+
+    email = forms.EmailField(
+        label=_("E-postadresse"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ) -> None:
+        path = reverse(
+            "merkur:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
+        body = render_to_string(
+            email_template_name,
+            {
+                "user": context["user"],
+                "link": absolute_url(path),
+                "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+            },
+        )
+        queue_mail(to_email, str(_("Nytt passord til Merkur-registeret")), body, related=context["user"])
+
+
+class StatementRequestForm(DesignsystemetFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-postadressa til kommunen"),
+        help_text=_("Postmottaket til kommunen. Hit sender vi lenkja til skjemaet for fråsegna."),
+    )
+
+
+class StatementForm(DesignsystemetFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Fråsegn frå kommunen"), widget=forms.Textarea(attrs={"rows": 10}), max_length=20000
     )

@@ -29,6 +29,22 @@ urlpatterns = [
     ),
     path("merkur-register/logg-inn/", views.MerchantLoginView.as_view(), name="login"),
     path("merkur-register/logg-ut/", views.MerchantLogoutView.as_view(), name="logout"),
+    path("merkur-register/glemt-passord/", views.MerchantPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "merkur-register/glemt-passord/sendt/",
+        views.MerchantPasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "merkur-register/nytt-passord/<uidb64>/<token>/",
+        views.MerchantPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "merkur-register/nytt-passord/ferdig/",
+        views.MerchantPasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("merkur-register/butikk/<int64:pk>/", views.shop_detail, name="shop_detail"),
     path("merkur-register/butikk/<int64:pk>/endre/", views.shop_edit, name="shop_edit"),
     path(
