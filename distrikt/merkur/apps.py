@@ -18,6 +18,8 @@ class MerkurConfig(AppConfig):
         "/merkur-register/statistikk/",
         "/merkur-register/tilgjenge/",
         "/merkur-register/logg-inn/",
+        "/merkur-register/glemt-passord/",
+        "/merkur-register/glemt-passord/sendt/",
     ]
 
     def ready(self) -> None:

@@ -25,7 +25,7 @@ from .forms import (
     NoteForm,
     PaymentForm,
 )
-from .models import Application, ApplicationStatus, is_advisor
+from .models import Application, ApplicationStatus, FinalReport, PaymentRequest, is_advisor
 from .views import merkur_login_required
 
 QUEUE_PAGE_SIZE = 50
@@ -58,6 +58,23 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _payment_form(application: Application, data=None) -> PaymentForm:
+    """The payment form, set to the oldest open request of the merchant when there is one."""
+    if data is not None:
+        return PaymentForm(data, application=application)
+    oldest = PaymentRequest.objects.filter(application=application).open().first()
+    if oldest is None:
+        return PaymentForm(application=application, initial={"amount": application.remaining_amount or None})
+    return PaymentForm(
+        application=application,
+        initial={
+            "payment_request": oldest.pk,
+            "amount": min(oldest.amount, application.remaining_amount),
+            "is_final": oldest.is_final,
+        },
+    )
+
+
 def _case_context(request: HttpRequest, application: Application, **forms) -> dict:
     checks = eligibility.check_application(application)
     status = application.status
@@ -68,8 +85,13 @@ def _case_context(request: HttpRequest, application: Application, **forms) -> di
         "events": application.events.select_related("actor"),
         "notes": application.notes.select_related("author"),
         "case_messages": application.messages.select_related("sender"),
-        "decisions": application.decisions.select_related("decided_by"),
+        "decisions": application.decisions.select_related("decided_by").prefetch_related("appeals"),
+        "case_url_name": "merkur:case_detail",
         "payments": application.payments.select_related("registered_by"),
+        "payment_requests": PaymentRequest.objects.filter(application=application).with_details(),
+        "final_report": FinalReport.objects.filter(application=application)
+        .select_related("submitted_by")
+        .first(),
         "conflicts": application.conflicts.select_related("advisor"),
         "attachments": application.attachments.defer("content"),
         "has_conflict": workflow.has_conflict(application, request.user),
@@ -87,15 +109,14 @@ def _case_context(request: HttpRequest, application: Application, **forms) -> di
         "request_form": forms.get("request") or InformationRequestForm(),
         "conflict_form": forms.get("conflict") or ConflictForm(),
         "decision_form": forms.get("decide") or DecisionForm(),
-        "payment_form": forms.get("pay")
-        or PaymentForm(initial={"amount": application.remaining_amount or None}),
+        "payment_form": forms.get("pay") or _payment_form(application),
     }
 
 
 @merkur_login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_advisor(request)
-    application = get_object_or_404(Application.objects.for_queue(), pk=pk)
+    application = get_object_or_404(Application.objects.for_queue().select_related("appeal_of"), pk=pk)
     return render(request, "merkur/case_detail.html", _case_context(request, application))
 
 
@@ -128,7 +149,7 @@ ACTIONS: dict[str, tuple[type, Callable]] = {
     "pay": (
         PaymentForm,
         lambda app, user, data: workflow.register_payment(
-            app, user, data["amount"], is_final=data["is_final"]
+            app, user, data["amount"], is_final=data["is_final"], payment_request=data.get("payment_request")
         ),
     ),
 }
@@ -164,7 +185,7 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
     form_class, perform = ACTIONS[action]
-    form = form_class(request.POST)
+    form = _payment_form(application, request.POST) if action == "pay" else form_class(request.POST)
     if form.is_valid():
         try:
             perform(application, request.user, form.cleaned_data)

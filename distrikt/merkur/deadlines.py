@@ -11,29 +11,27 @@ from distrikt.core.outbox import queue_mail
 
 from .letters import recipients_for_shop
 from .models import Application, ApplicationStatus
-from .workflow import application_deadline, lapse_grant
+from .workflow import application_deadline, lapse_grant, payment_request_deadline
 
 __all__ = ["application_deadline", "lapse_overdue_grants", "payment_request_deadline", "send_lapse_notices"]
 
 OPEN_GRANT_STATUSES = (ApplicationStatus.GRANTED, ApplicationStatus.PARTIALLY_PAID)
 
 
-def _yearly(setting: str, year: int) -> datetime.date:
-    month, day = (int(part) for part in getattr(settings, setting).split("-"))
-    return datetime.date(year, month, day)
-
-
-def payment_request_deadline(year: int) -> datetime.date:
-    """The last day to request payment in the year (14 December unless set)."""
-    return _yearly("MERKUR_PAYMENT_REQUEST_DEADLINE", year)
+def _unreported_grants():
+    # A grant paid in part after its final report is back in "partially paid" but is
+    # reported all the same: it does not lapse.
+    return Application.objects.filter(status__in=OPEN_GRANT_STATUSES, final_report__isnull=True)
 
 
 def send_lapse_notices(today: datetime.date) -> int:
     """Tell merchants, once, that an unreported grant lapses soon."""
     horizon = today + datetime.timedelta(days=settings.MERKUR_LAPSE_NOTICE_DAYS)
-    grants = Application.objects.filter(
-        status__in=OPEN_GRANT_STATUSES, deadline__gte=today, deadline__lte=horizon
-    ).select_related("shop", "scheme")
+    grants = (
+        _unreported_grants()
+        .filter(deadline__gte=today, deadline__lte=horizon)
+        .select_related("shop", "scheme")
+    )
     sent = 0
     for application in grants:
         to = recipients_for_shop(application.shop)
@@ -54,7 +52,7 @@ def send_lapse_notices(today: datetime.date) -> int:
 
 def lapse_overdue_grants(today: datetime.date) -> int:
     """Grants not reported by their deadline lapse (each logged in the case)."""
-    overdue = Application.objects.filter(status__in=OPEN_GRANT_STATUSES, deadline__lt=today)
+    overdue = _unreported_grants().filter(deadline__lt=today)
     count = 0
     for application in overdue:
         lapse_grant(application, today)

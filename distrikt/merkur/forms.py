@@ -6,16 +6,20 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db.models import Model, Q
 from django.forms.models import construct_instance
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from distrikt.core.outbox import queue_mail
 from distrikt.municipalities.models import County, Municipality
 
-from .attachments import check_attachment
+from .attachments import CheckedFile, check_attachment
 from .models import (
     ADVISOR_GROUP_NAME,
     Application,
@@ -24,10 +28,12 @@ from .models import (
     Chain,
     DecisionOutcome,
     ExtraService,
+    PaymentRequest,
     Shop,
     ShopStatus,
     SupportScheme,
 )
+from .notices import absolute_url
 from .validators import normalise_organisation_number, validate_organisation_number
 
 
@@ -619,9 +625,195 @@ class DecisionForm(DesignsystemetFormMixin, forms.Form):
         return data
 
 
+class PaymentRequestChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        kind = _("sluttutbetaling") if obj.is_final else _("delutbetaling")
+        return _("%(date)s: %(amount)s kr (%(kind)s)") % {
+            "date": f"{timezone.localtime(obj.requested_at):%d.%m.%Y}",
+            "amount": obj.amount,
+            "kind": kind,
+        }
+
+
 class PaymentForm(DesignsystemetFormMixin, forms.Form):
+    """A payment against the grant, against one of the merchant's open requests where there is one."""
+
+    payment_request = PaymentRequestChoiceField(
+        label=_("Førespurnad frå kjøpmannen"),
+        queryset=PaymentRequest.objects.none(),
+        required=False,
+        empty_label=_("Utan førespurnad"),
+    )
     amount = forms.IntegerField(label=_("Beløp (kr)"), min_value=1, max_value=MAX_GRANT_KRONER)
     is_final = forms.BooleanField(label=_("Sluttutbetaling"), required=False)
+
+    def __init__(self, *args, application: Application | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if application is not None:
+            self.fields["payment_request"].queryset = PaymentRequest.objects.filter(
+                application=application
+            ).open()
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+MAX_REQUEST_ATTACHMENTS = 5
+
+
+class MultipleAttachmentField(forms.FileField):
+    """Several files in one input; each is checked like an application attachment."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list[CheckedFile]:
+        uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
+        if not uploads:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(uploads) > MAX_REQUEST_ATTACHMENTS:
+            raise forms.ValidationError(
+                _("Du kan leggje ved høgst %(count)s filer.") % {"count": MAX_REQUEST_ATTACHMENTS},
+                code="too_many",
+            )
+        checked, errors = [], []
+        for upload in uploads:
+            try:
+                checked.append(check_attachment(super().clean(upload, initial)))
+            except ValidationError as error:
+                errors += [f"{upload.name}: {message}" for message in error.messages]
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
+
+
+KIND_PARTIAL = "partial"
+KIND_FINAL = "final"
+
+
+class PaymentRequestForm(DesignsystemetFormMixin, forms.Form):
+    """The merchant's request for payment; the amount's upper bound is checked by the service."""
+
+    amount = forms.IntegerField(label=_("Beløp du ber om (kr)"), min_value=1, max_value=MAX_GRANT_KRONER)
+    kind = forms.ChoiceField(
+        label=_("Delutbetaling eller sluttutbetaling"),
+        choices=[
+            (KIND_PARTIAL, _("Delutbetaling: eg ber om meir seinare")),
+            (KIND_FINAL, _("Sluttutbetaling: prosjektet er ferdig")),
+        ],
+        widget=forms.RadioSelect,
+        initial=KIND_PARTIAL,
+    )
+    work_done = forms.CharField(
+        label=_("Kva er gjort"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+        help_text=_("Kva av prosjektet er gjennomført, og kva pengane er brukte til."),
+    )
+    attachments = MultipleAttachmentField(
+        label=_("Vedlegg (PDF, JPEG eller PNG)"),
+        required=False,
+        help_text=_(
+            "Til dømes fakturaer og kvitteringar, høgst fem filer. Har skjemaet feil, må du velje filene på nytt."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].widget.attrs.pop("class", None)
+
+    @property
+    def is_final(self) -> bool:
+        return self.cleaned_data.get("kind") == KIND_FINAL
+
+
+class ActualCostForm(DesignsystemetFormMixin, forms.Form):
+    description = forms.CharField(label=_("Post"), max_length=200)
+    amount = forms.IntegerField(label=_("Beløp (kr)"), min_value=1, max_value=MAX_GRANT_KRONER)
+
+
+class BaseActualCostFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        if not self.lines():
+            raise forms.ValidationError(_("Før opp minst éin faktisk kostnad."), code="no_costs")
+
+    def lines(self) -> list[tuple[str, int]]:
+        return [
+            (form.cleaned_data["description"], form.cleaned_data["amount"])
+            for form in self.forms
+            if form.has_changed() and form.cleaned_data
+        ]
+
+
+ActualCostFormSet = forms.formset_factory(
+    ActualCostForm, formset=BaseActualCostFormSet, extra=5, max_num=50, validate_max=True
+)
+
+
+class FinalReportForm(DesignsystemetFormMixin, forms.Form):
+    work_done = forms.CharField(
+        label=_("Kva er gjort"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+        help_text=_("Kva prosjektet har gjennomført, samanlikna med det du søkte om."),
+    )
+    shop_effects = forms.CharField(
+        label=_("Verknader for butikken"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+    )
+    community_effects = forms.CharField(
+        label=_("Verknader for lokalsamfunnet"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+    )
+    actual_cost_total = forms.IntegerField(
+        label=_("Faktisk kostnad i alt (kr)"), min_value=1, max_value=MAX_KRONER
+    )
+
+
+class AppealForm(DesignsystemetFormMixin, forms.Form):
+    reasons = forms.CharField(
+        label=_("Kva klagar du på, og kvifor?"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20000,
+        help_text=_("Skriv kva i vedtaket du meiner er feil, og kva du ønskjer skal bli endra."),
+    )
+
+
+class MerchantPasswordResetForm(DesignsystemetFormMixin, PasswordResetForm):
+    """Django's reset form, with the e-mail sent through the outbox and a link to SITE_BASE_URL."""
+
+    email = forms.EmailField(
+        label=_("E-postadresse"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ) -> None:
+        path = reverse(
+            "merkur:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
+        body = render_to_string(
+            email_template_name,
+            {
+                "user": context["user"],
+                "link": absolute_url(path),
+                "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+            },
+        )
+        queue_mail(to_email, str(_("Nytt passord til Merkur-registeret")), body, related=context["user"])
 
 
 class StatementRequestForm(DesignsystemetFormMixin, forms.Form):

@@ -1,10 +1,12 @@
 """The merchant's side of an application: start, fill in (checks as they type), attach,
-save as draft, submit, follow the case. An application the user may not see answers 404.
+save as draft, submit, follow the case, ask for payment, report, appeal a decision.
+An application the user may not see (or, for the merchant's actions, is not their own) answers 404.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,23 +15,47 @@ from django.views.decorators.http import require_POST
 
 from . import eligibility, statements, workflow
 from .forms import (
+    ActualCostFormSet,
+    AppealForm,
     ApplicationForm,
     ApplicationStartForm,
     AttachmentForm,
     BudgetLineFormSet,
+    FinalReportForm,
     MessageForm,
+    PaymentRequestForm,
     StatementForm,
     StatementRequestForm,
 )
 from .letters import decision_letter_pdf, letter_file_name
-from .models import Application, ApplicationStatus, Attachment, BudgetLineKind, Decision, is_advisor
+from .models import (
+    ActualCost,
+    Application,
+    ApplicationStatus,
+    Attachment,
+    BudgetLineKind,
+    Decision,
+    FinalReport,
+    PaymentRequest,
+    is_advisor,
+)
 from .tasks import prefill_enterprise
 from .views import merkur_login_required
 
 
 def visible_application(request: HttpRequest, pk: int) -> Application:
     return get_object_or_404(
-        Application.objects.visible_to(request.user).select_related("scheme", "shop__municipality"), pk=pk
+        Application.objects.visible_to(request.user).select_related(
+            "scheme", "shop__municipality", "appeal_of"
+        ),
+        pk=pk,
+    )
+
+
+def own_application(request: HttpRequest, pk: int) -> Application:
+    """One of the user's own applications (what a merchant acts on); anything else is 404."""
+    return get_object_or_404(
+        Application.objects.owned_by(request.user).select_related("scheme", "shop", "assigned_advisor"), pk=pk
     )
 
 
@@ -37,7 +63,7 @@ def visible_application(request: HttpRequest, pk: int) -> Application:
 def application_list(request: HttpRequest) -> HttpResponse:
     if is_advisor(request.user):
         return redirect("merkur:case_queue")
-    applications = Application.objects.visible_to(request.user).select_related("scheme", "shop")
+    applications = Application.objects.visible_to(request.user).select_related("scheme", "shop", "appeal_of")
     return render(request, "merkur/application_list.html", {"applications": applications})
 
 
@@ -203,6 +229,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Meldinga er send."))
         return redirect("merkur:application_detail", pk=application.pk)
     checks = eligibility.check_application(application)
+    today = timezone.localdate()
+    is_own = Application.objects.owned_by(request.user).filter(pk=application.pk).exists()
+    decisions = list(application.decisions.prefetch_related("appeals"))
+    for decision in decisions:
+        is_appealed = any(appeal.status != ApplicationStatus.WITHDRAWN for appeal in decision.appeals.all())
+        decision.is_open_for_appeal = is_own and not is_appealed and today <= decision.appeal_deadline
+        decision.is_past_appeal_deadline = is_own and today > decision.appeal_deadline
     return render(
         request,
         "merkur/application_detail.html",
@@ -211,13 +244,127 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "checks": checks,
             "checks_summary": eligibility.summary(checks),
             "case_messages": application.messages.select_related("sender"),
-            "decisions": application.decisions.all(),
+            "decisions": decisions,
+            "is_own": is_own,
+            "case_url_name": "merkur:application_detail",
             "events": application.events.select_related("actor"),
             "attachments": application.attachments.defer("content"),
+            "payment_requests": PaymentRequest.objects.filter(application=application).with_details(),
+            "final_report": FinalReport.objects.filter(application=application).first(),
+            "may_request_payment": is_own and workflow.payment_request_refusal(application, today) is None,
+            "may_report": is_own and workflow.final_report_refusal(application, today) is None,
             "message_form": message_form,
             "may_withdraw": workflow.can_transition(application.status, ApplicationStatus.WITHDRAWN),
         },
         status=400 if message_form.is_bound else 200,
+    )
+
+
+def _add_service_error(form, error: ValidationError, fields: dict[str, str]) -> None:
+    """Put the service's message on the field it is about (by its code), else on the form."""
+    form.add_error(fields.get(getattr(error, "code", None) or ""), error)
+
+
+@merkur_login_required
+def payment_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """The merchant asks for payment of (part of) the grant, with what was done and what it cost."""
+    application = own_application(request, pk)
+    today = timezone.localdate()
+    refusal = workflow.payment_request_refusal(application, today)
+    form = PaymentRequestForm(request.POST or None, request.FILES or None)
+    costs = ActualCostFormSet(request.POST or None, prefix="costs")
+    # Both are validated (&, not and), so every error shows at once.
+    if request.method == "POST" and refusal is None and (form.is_valid() & costs.is_valid()):
+        payment = workflow.PaymentRequestInput(
+            amount=form.cleaned_data["amount"],
+            is_final=form.is_final,
+            work_done=form.cleaned_data["work_done"],
+            costs=tuple(
+                workflow.ActualCostLine(description, amount) for description, amount in costs.lines()
+            ),
+            attachments=tuple(form.cleaned_data["attachments"]),
+        )
+        try:
+            workflow.request_payment(application, request.user, payment, today)
+        except ValidationError as error:
+            _add_service_error(
+                form, error, {"over_remaining": "amount", "amount": "amount", "work_done": "work_done"}
+            )
+        else:
+            messages.success(
+                request, _("Førespurnaden om utbetaling er send. Du får ei kvittering på e-post.")
+            )
+            return redirect("merkur:application_detail", pk=application.pk)
+    return render(
+        request,
+        "merkur/payment_request_form.html",
+        {
+            "application": application,
+            "form": form,
+            "costs": costs,
+            "refusal": refusal,
+            "requestable": workflow.requestable_amount(application),
+            "yearly_deadline": workflow.payment_request_deadline(today.year),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@merkur_login_required
+def final_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The merchant's final report; sending it moves the case to "reported"."""
+    application = own_application(request, pk)
+    today = timezone.localdate()
+    refusal = workflow.final_report_refusal(application, today)
+    spent = ActualCost.objects.filter(payment_request__application=application).aggregate(
+        total=Sum("amount")
+    )["total"]
+    form = FinalReportForm(request.POST or None, initial={"actual_cost_total": spent or None})
+    if request.method == "POST" and refusal is None and form.is_valid():
+        report = workflow.FinalReportInput(**form.cleaned_data)
+        try:
+            workflow.submit_final_report(application, request.user, report, today)
+        except ValidationError as error:
+            _add_service_error(form, error, {"actual_cost_total": "actual_cost_total"})
+        else:
+            messages.success(request, _("Sluttrapporten er send. Du får ei kvittering på e-post."))
+            return redirect("merkur:application_detail", pk=application.pk)
+    return render(
+        request,
+        "merkur/final_report_form.html",
+        {"application": application, "form": form, "refusal": refusal},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@merkur_login_required
+def appeal(request: HttpRequest, pk: int, decision_pk: int) -> HttpResponse:
+    """«Klag på vedtaket»: within the appeal deadline the merchant appeals; after it, the page says so."""
+    application = own_application(request, pk)
+    decision = get_object_or_404(Decision, pk=decision_pk, application=application)
+    today = timezone.localdate()
+    existing = decision.appeals.exclude(status=ApplicationStatus.WITHDRAWN).first()
+    is_late = today > decision.appeal_deadline
+    form = AppealForm(request.POST or None)
+    if request.method == "POST" and not is_late and existing is None and form.is_valid():
+        try:
+            lodged = workflow.lodge_appeal(decision, request.user, form.cleaned_data["reasons"], today)
+        except ValidationError as error:
+            _add_service_error(form, error, {"reasons": "reasons"})
+        else:
+            messages.success(request, _("Klaga er send. Ho er registrert som ei eiga sak."))
+            return redirect("merkur:application_detail", pk=lodged.pk)
+    return render(
+        request,
+        "merkur/appeal_form.html",
+        {
+            "application": application,
+            "decision": decision,
+            "form": form,
+            "is_late": is_late,
+            "existing_appeal": existing,
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 

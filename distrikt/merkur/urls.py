@@ -29,6 +29,22 @@ urlpatterns = [
     ),
     path("merkur-register/logg-inn/", views.MerchantLoginView.as_view(), name="login"),
     path("merkur-register/logg-ut/", views.MerchantLogoutView.as_view(), name="logout"),
+    path("merkur-register/glemt-passord/", views.MerchantPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "merkur-register/glemt-passord/sendt/",
+        views.MerchantPasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "merkur-register/nytt-passord/<uidb64>/<token>/",
+        views.MerchantPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "merkur-register/nytt-passord/ferdig/",
+        views.MerchantPasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("merkur-register/butikk/<int64:pk>/", views.shop_detail, name="shop_detail"),
     path("merkur-register/butikk/<int64:pk>/endre/", views.shop_edit, name="shop_edit"),
     path(
@@ -74,6 +90,21 @@ urlpatterns += [
         "merkur-register/soknader/<int64:pk>/vedtak/<int64:decision_pk>/",
         portal_views.decision_letter,
         name="decision_letter",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/vedtak/<int64:decision_pk>/klage/",
+        portal_views.appeal,
+        name="appeal",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/utbetaling/",
+        portal_views.payment_request,
+        name="payment_request",
+    ),
+    path(
+        "merkur-register/soknader/<int64:pk>/sluttrapport/",
+        portal_views.final_report,
+        name="final_report",
     ),
     path(
         "merkur-register/soknader/<int64:pk>/fraasegn/",

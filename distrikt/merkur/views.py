@@ -4,6 +4,7 @@ Thin: parse input with a form, call a query or a service, render. A shop that th
 not edit answers 404, so its existence is not revealed.
 """
 
+import hashlib
 from pathlib import Path
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -22,10 +23,12 @@ from distrikt.core import charts, maps
 from distrikt.core.cache import page_cache
 from distrikt.core.exports import csv_dialect_for, export_response
 from distrikt.core.filtering import filter_list
+from distrikt.core.ratelimit import count_attempt, is_rate_limited
 
 from . import exports, importers, services, statistics
 from .forms import (
     KeyFiguresForm,
+    MerchantPasswordResetForm,
     ServiceEndForm,
     ServiceStartForm,
     ShopFilterForm,
@@ -388,3 +391,52 @@ class MerchantLogoutView(auth_views.LogoutView):
     """Log out and return to the shop register."""
 
     next_page = reverse_lazy("merkur:shop_list")
+
+
+def _password_reset_address_key(email: str) -> str:
+    # The counter key names no address in clear (the rate-limit table is not personal data).
+    return "merkur:password-reset:" + hashlib.sha256(email.strip().casefold().encode()).hexdigest()
+
+
+class MerchantPasswordResetView(auth_views.PasswordResetView):
+    """Ask for a new password by e-mail. The answer is the same whether the address is known or not;
+    a client address that asks too often is refused, and an e-mail address gets at most
+    MERKUR_PASSWORD_RESET_RATE_LIMIT messages per window (more are silently not sent)."""
+
+    form_class = MerchantPasswordResetForm
+    template_name = "merkur/registration/password_reset_form.html"
+    email_template_name = "merkur/email/password_reset.txt"
+    success_url = reverse_lazy("merkur:password_reset_done")
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if is_rate_limited(
+            request,
+            "merkur:password-reset",
+            settings.MERKUR_PASSWORD_RESET_CLIENT_RATE_LIMIT,
+            settings.MERKUR_PASSWORD_RESET_RATE_WINDOW,
+        ):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, _("Du har bede om nytt passord for mange gonger. Vent litt og prøv igjen."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: MerchantPasswordResetForm) -> HttpResponse:
+        limit = settings.MERKUR_PASSWORD_RESET_RATE_LIMIT
+        window = settings.MERKUR_PASSWORD_RESET_RATE_WINDOW
+        if limit and count_attempt(_password_reset_address_key(form.cleaned_data["email"]), window) > limit:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+class MerchantPasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "merkur/registration/password_reset_done.html"
+
+
+class MerchantPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "merkur/registration/password_reset_confirm.html"
+    success_url = reverse_lazy("merkur:password_reset_complete")
+
+
+class MerchantPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "merkur/registration/password_reset_complete.html"

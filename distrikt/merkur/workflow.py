@@ -21,9 +21,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import notices
 from .attachments import CheckedFile
 from .letters import send_decision_letter
 from .models import (
+    ActualCost,
     Application,
     ApplicationStatus,
     Attachment,
@@ -33,7 +35,9 @@ from .models import (
     ConflictDeclaration,
     Decision,
     DecisionOutcome,
+    FinalReport,
     Payment,
+    PaymentRequest,
     Shop,
     ShopAccessibility,
     SupportScheme,
@@ -240,10 +244,19 @@ class DecisionInput:
     use_deadline: datetime.date | None = None
 
 
+def _yearly(setting: str, year: int) -> datetime.date:
+    month, day = (int(part) for part in getattr(settings, setting).split("-"))
+    return datetime.date(year, month, day)
+
+
 def application_deadline(year: int) -> datetime.date:
     """The last day to submit applications for the year (setting, 19 December by default)."""
-    month, day = (int(part) for part in settings.MERKUR_APPLICATION_DEADLINE.split("-"))
-    return datetime.date(year, month, day)
+    return _yearly("MERKUR_APPLICATION_DEADLINE", year)
+
+
+def payment_request_deadline(year: int) -> datetime.date:
+    """The last day to request payment in the year (setting, 14 December by default)."""
+    return _yearly("MERKUR_PAYMENT_REQUEST_DEADLINE", year)
 
 
 def appeal_deadline(decided_on: datetime.date) -> datetime.date:
@@ -345,8 +358,19 @@ def lodge_appeal(decision: Decision, user, reasons: str, today: datetime.date) -
     return appeal
 
 
-def register_payment(application: Application, user, amount: int, *, is_final: bool = False) -> Payment:
-    """Pay part of or the rest of the grant; never more than what remains of it."""
+def register_payment(
+    application: Application,
+    user,
+    amount: int,
+    *,
+    is_final: bool = False,
+    payment_request: PaymentRequest | None = None,
+) -> Payment:
+    """Pay part of or the rest of the grant; never more than what remains of it.
+
+    With a payment request, the payment is registered against it: once, and never for more
+    than the merchant asked.
+    """
     _ensure_advisor(user)
     if amount <= 0:
         raise ValidationError(_("Beløpet må vere større enn null."), code="amount")
@@ -361,6 +385,8 @@ def register_payment(application: Application, user, amount: int, *, is_final: b
                 % {"remaining": remaining},
                 code="over_grant",
             )
+        if payment_request is not None:
+            _check_payment_against_request(locked, payment_request, amount)
         is_full = is_final or amount == remaining
         to_status = S.PAID if is_full else S.PARTIALLY_PAID
         # The paid sum moves with the status in one conditional UPDATE; the database
@@ -375,7 +401,226 @@ def register_payment(application: Application, user, amount: int, *, is_final: b
         )
         if moved.paid_amount != paid_before + amount:
             raise TransitionNotAllowed(_("Saka er endra av nokon andre i mellomtida."), code="concurrent")
-        return Payment.objects.create(application=moved, amount=amount, is_final=is_full, registered_by=user)
+        return Payment.objects.create(
+            application=moved,
+            amount=amount,
+            is_final=is_full,
+            payment_request=payment_request,
+            registered_by=user,
+        )
+
+
+def _check_payment_against_request(
+    application: Application, payment_request: PaymentRequest, amount: int
+) -> None:
+    if payment_request.application_id != application.pk:
+        raise ValidationError(_("Førespurnaden høyrer til ei anna sak."), code="request")
+    if Payment.objects.filter(payment_request=payment_request).exists():
+        raise ValidationError(
+            _("Det er alt registrert ei utbetaling for denne førespurnaden."), code="request"
+        )
+    if amount > payment_request.amount:
+        raise ValidationError(
+            _("Utbetalinga er større enn det kjøpmannen bad om (%(amount)s kr).")
+            % {"amount": payment_request.amount},
+            code="over_request",
+        )
+
+
+# After the grant: payment requests and the final report (the programme's terms for
+# Merkur grants: payment on request with actual costs, final report by the use deadline).
+PAYMENT_REQUEST_STATUSES = (S.GRANTED, S.PARTIALLY_PAID, S.REPORTED)
+FINAL_REPORT_STATUSES = (S.GRANTED, S.PARTIALLY_PAID, S.PAID)
+
+
+@dataclass(frozen=True)
+class ActualCostLine:
+    """One line of what the project really cost."""
+
+    description: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class PaymentRequestInput:
+    """What the merchant asks for: an amount, partial or final, what was done and what it cost."""
+
+    amount: int
+    is_final: bool
+    work_done: str
+    costs: tuple[ActualCostLine, ...]
+    attachments: tuple[CheckedFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class FinalReportInput:
+    """The final report: what was done, its effects for the shop and the community, the cost."""
+
+    work_done: str
+    shop_effects: str
+    community_effects: str
+    actual_cost_total: int
+
+
+def _format_date(day: datetime.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def open_requested_amount(application: Application) -> int:
+    """What the merchant has asked for and not yet been paid against."""
+    return PaymentRequest.objects.filter(application=application).open().requested_sum()
+
+
+def requestable_amount(application: Application) -> int:
+    """The most the merchant may ask for now: the rest of the grant less open requests."""
+    return max(0, application.remaining_amount - open_requested_amount(application))
+
+
+def _passed_use_deadline(application: Application, today: datetime.date) -> datetime.date | None:
+    """The grant's use deadline when today is past it, else None."""
+    deadline = application.deadline
+    return deadline if deadline is not None and today > deadline else None
+
+
+def payment_request_refusal(application: Application, today: datetime.date) -> str | None:
+    """Why the merchant cannot ask for payment today, or None when they can."""
+    if application.status not in PAYMENT_REQUEST_STATUSES or application.granted_amount is None:
+        return _("Du kan berre be om utbetaling av eit innvilga tilskot.")
+    if passed := _passed_use_deadline(application, today):
+        return _("Fristen for bruk av tilskotet gjekk ut %(deadline)s.") % {"deadline": _format_date(passed)}
+    yearly = payment_request_deadline(today.year)
+    if today > yearly:
+        return _(
+            "Fristen for å be om utbetaling i %(year)s gjekk ut %(deadline)s. "
+            "Nye førespurnader kan du sende frå 1. januar."
+        ) % {"year": today.year, "deadline": _format_date(yearly)}
+    if PaymentRequest.objects.filter(application=application, is_final=True).open().exists():
+        return _("Du har alt bede om sluttutbetaling. Vent til førespurnaden er handsama.")
+    if requestable_amount(application) <= 0:
+        if open_requested_amount(application):
+            return _("Du har alt bede om heile restbeløpet. Vent til førespurnaden er handsama.")
+        return _("Det står ikkje att noko av tilskotet å be om.")
+    return None
+
+
+def final_report_refusal(application: Application, today: datetime.date) -> str | None:
+    """Why the merchant cannot send the final report today, or None when they can."""
+    if FinalReport.objects.filter(application=application).exists():
+        return _("Sluttrapporten er alt send.")
+    if application.status not in FINAL_REPORT_STATUSES:
+        return _("Du kan berre sende sluttrapport for eit innvilga tilskot.")
+    if passed := _passed_use_deadline(application, today):
+        return _("Fristen for sluttrapporten gjekk ut %(deadline)s.") % {"deadline": _format_date(passed)}
+    return None
+
+
+def request_payment(
+    application: Application, user, payment: PaymentRequestInput, today: datetime.date
+) -> PaymentRequest:
+    """The merchant asks for payment of (part of) the grant; never more than what is left.
+
+    The request is logged in the case (the status is unchanged: the advisor's payment moves
+    it), the merchant gets a receipt and the assigned advisor a notice.
+    """
+    _ensure_merchant(user, application)
+    if payment.amount <= 0:
+        raise ValidationError(_("Beløpet må vere større enn null."), code="amount")
+    if not payment.work_done.strip():
+        raise ValidationError(_("Skriv kva som er gjort."), code="work_done")
+    if not payment.costs:
+        raise ValidationError(_("Før opp dei faktiske kostnadene."), code="costs")
+    with transaction.atomic():
+        locked = _lock(application)
+        refusal = payment_request_refusal(locked, today)
+        if refusal is not None:
+            raise TransitionNotAllowed(refusal, code="closed")
+        remaining = locked.remaining_amount
+        already_requested = open_requested_amount(locked)
+        available = max(0, remaining - already_requested)
+        if payment.amount > available:
+            if already_requested:
+                message = _(
+                    "Du kan be om høgst %(available)s kr: det står att %(remaining)s kr av tilskotet, "
+                    "og %(requested)s kr har du alt bede om."
+                ) % {"available": available, "remaining": remaining, "requested": already_requested}
+            else:
+                message = _("Du kan be om høgst %(available)s kr, det som står att av tilskotet.") % {
+                    "available": available
+                }
+            raise ValidationError(message, code="over_remaining")
+        record = PaymentRequest.objects.create(
+            application=locked,
+            amount=payment.amount,
+            is_final=payment.is_final,
+            work_done=payment.work_done.strip(),
+            requested_by=user,
+        )
+        ActualCost.objects.bulk_create(
+            ActualCost(payment_request=record, description=line.description.strip()[:200], amount=line.amount)
+            for line in payment.costs
+        )
+        for checked in payment.attachments:
+            Attachment.objects.create(
+                application=locked,
+                payment_request=record,
+                file_name=checked.file_name,
+                content_type=checked.content_type,
+                size=len(checked.content),
+                content=checked.content,
+                uploaded_by=user,
+            )
+        comment = (
+            _("Kjøpmannen bad om sluttutbetaling: %(amount)s kr.")
+            if payment.is_final
+            else _("Kjøpmannen bad om delutbetaling: %(amount)s kr.")
+        ) % {"amount": payment.amount}
+        CaseEvent.objects.create(
+            application=locked,
+            actor=user,
+            from_status=locked.status,
+            to_status=locked.status,
+            comment=comment,
+        )
+        notices.payment_request_sent(record)
+    return record
+
+
+def submit_final_report(
+    application: Application, user, report: FinalReportInput, today: datetime.date
+) -> FinalReport:
+    """The merchant's final report moves the grant to "reported" (by its use deadline)."""
+    _ensure_merchant(user, application)
+    missing = [
+        label
+        for label, value in (
+            (_("kva som er gjort"), report.work_done),
+            (_("verknader for butikken"), report.shop_effects),
+            (_("verknader for lokalsamfunnet"), report.community_effects),
+        )
+        if not value.strip()
+    ]
+    if missing:
+        raise ValidationError(
+            _("Sluttrapporten manglar: %(fields)s.") % {"fields": ", ".join(missing)}, code="incomplete"
+        )
+    if report.actual_cost_total <= 0:
+        raise ValidationError(_("Skriv kva prosjektet kosta i alt."), code="actual_cost_total")
+    with transaction.atomic():
+        locked = _lock(application)
+        refusal = final_report_refusal(locked, today)
+        if refusal is not None:
+            raise TransitionNotAllowed(refusal, code="closed")
+        moved = _move(locked, S.REPORTED, user, _("Sluttrapporten er send."))
+        record = FinalReport.objects.create(
+            application=moved,
+            work_done=report.work_done.strip(),
+            shop_effects=report.shop_effects.strip(),
+            community_effects=report.community_effects.strip(),
+            actual_cost_total=report.actual_cost_total,
+            submitted_by=user,
+        )
+        notices.final_report_sent(record)
+    return record
 
 
 def close_case(application: Application, user, comment: str = "") -> Application:

@@ -399,6 +399,12 @@ MERKUR_PAYMENT_REQUEST_DEADLINE = env.str("MERKUR_PAYMENT_REQUEST_DEADLINE", def
 MERKUR_LAPSE_NOTICE_DAYS = env.int("MERKUR_LAPSE_NOTICE_DAYS", default=30)
 MERKUR_STATEMENT_LINK_DAYS = env.int("MERKUR_STATEMENT_LINK_DAYS", default=30)
 MERKUR_ATTACHMENT_MAX_BYTES = env.int("MERKUR_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Password reset by e-mail for the Merkur login: at most MERKUR_PASSWORD_RESET_RATE_LIMIT
+# e-mails to one address, and MERKUR_PASSWORD_RESET_CLIENT_RATE_LIMIT requests from one
+# client address, per MERKUR_PASSWORD_RESET_RATE_WINDOW seconds (0 = no limit).
+MERKUR_PASSWORD_RESET_RATE_LIMIT = env.int("MERKUR_PASSWORD_RESET_RATE_LIMIT", default=3)
+MERKUR_PASSWORD_RESET_CLIENT_RATE_LIMIT = env.int("MERKUR_PASSWORD_RESET_CLIENT_RATE_LIMIT", default=10)
+MERKUR_PASSWORD_RESET_RATE_WINDOW = env.int("MERKUR_PASSWORD_RESET_RATE_WINDOW", default=3600)
 # Enhetsregisteret (Brønnøysundregistrene) for pre-filling the enterprise; empty turns it off.
 MERKUR_ENHETSREGISTERET_URL = env.str(
     "MERKUR_ENHETSREGISTERET_URL", default="https://data.brreg.no/enhetsregisteret/api/enheter/"

@@ -43,6 +43,7 @@ from .register import (
     is_advisor,
     is_manager,
 )
+from .reporting import ActualCost, FinalReport, PaymentRequest, PaymentRequestQuerySet
 from .schemes import SCHEMES_DATASET, RuleKind, SchemeRule, SupportScheme, SupportSchemeQuerySet
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "REGISTER_DATASET",
     "SCHEMES_DATASET",
     "AccessibilityRun",
+    "ActualCost",
     "AppendOnlyModel",
     "Application",
     "ApplicationQuerySet",
@@ -69,6 +71,7 @@ __all__ = [
     "Decision",
     "DecisionOutcome",
     "ExtraService",
+    "FinalReport",
     "ImportJob",
     "ImportJobQuerySet",
     "ImportJobStatus",
@@ -77,6 +80,8 @@ __all__ = [
     "MunicipalityAccessibility",
     "NamedForTheInterface",
     "Payment",
+    "PaymentRequest",
+    "PaymentRequestQuerySet",
     "RuleKind",
     "SchemeRule",
     "Shop",

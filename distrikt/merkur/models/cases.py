@@ -39,6 +39,13 @@ class ApplicationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(shop__merchants=user)
 
+    def owned_by(self, user) -> "ApplicationQuerySet":
+        """The applications for the user's own shops: what a merchant may act on (advisors too
+        only where they are linked to the shop)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(shop__merchants=user)
+
     def for_queue(self) -> "ApplicationQuerySet":
         return self.select_related("scheme", "shop__municipality__county", "assigned_advisor")
 
@@ -222,6 +229,15 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    payment_request = models.ForeignKey(
+        "PaymentRequest",
+        verbose_name=_("førespurnad om utbetaling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attachments",
+        help_text=_("Vedlegget vart sendt med denne førespurnaden om utbetaling."),
+    )
     uploaded_at = models.DateTimeField(_("lasta opp"), auto_now_add=True)
 
     class Meta:
@@ -392,6 +408,14 @@ class Payment(AppendOnlyModel):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="payments")
     amount = models.PositiveIntegerField(_("beløp (kr)"))
     is_final = models.BooleanField(_("sluttutbetaling"), default=False)
+    payment_request = models.ForeignKey(
+        "PaymentRequest",
+        verbose_name=_("førespurnad om utbetaling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="payments",
+    )
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(_("registrert"), auto_now_add=True)
 

@@ -1,5 +1,6 @@
 """Fixtures for the Merkur tests: merchants, advisors and a shop each."""
 
+import datetime
 import importlib
 
 from django.apps import apps
@@ -7,7 +8,8 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from distrikt.merkur.factories import ShopFactory
+from distrikt.merkur import workflow
+from distrikt.merkur.factories import ApplicationFactory, ShopFactory
 from distrikt.merkur.models import ADVISOR_GROUP_NAME, MANAGER_GROUP_NAME
 
 
@@ -75,3 +77,27 @@ def published_schemes(request):
 def open_application_window(settings):
     """Tests submit on any day of the year; the deadline itself has its own test."""
     settings.MERKUR_APPLICATION_DEADLINE = "12-31"
+
+
+@pytest.fixture
+def granted_application(own_shop, merchant, advisor):
+    """Kari's application, granted 100 000 kr to be used by 1 June 2027; both have e-mail."""
+    merchant.email = "kari@example.org"
+    merchant.save()
+    advisor.email = "radgivar@example.org"
+    advisor.save()
+    application = ApplicationFactory(shop=own_shop)
+    workflow.submit_application(application, merchant)
+    workflow.assign_case_officer(application, advisor, advisor)
+    workflow.record_decision(
+        application,
+        advisor,
+        workflow.DecisionInput(
+            outcome="grant",
+            justification="Butikken oppfyller krava.",
+            amount=100_000,
+            use_deadline=datetime.date(2027, 6, 1),
+        ),
+    )
+    application.refresh_from_db()
+    return application
