@@ -128,8 +128,7 @@ def case_archive_package(request: HttpRequest, pk: int) -> HttpResponse:
     response = FileResponse(
         package.file, as_attachment=True, filename=package.file_name, content_type=archive.ZIP_CONTENT_TYPE
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store, private"
     return response
 
 

@@ -375,6 +375,7 @@ def test_an_advisor_downloads_the_package_from_the_case_page_and_the_download_is
     assert f'filename="merkur-sak-{decided_case.pk}-arkivpakke.zip"' in response["Content-Disposition"]
     assert "no-store" in response["Cache-Control"]
     content = b"".join(response.streaming_content)
+    assert int(response["Content-Length"]) == len(content)
     bundle = zipfile.ZipFile(io.BytesIO(content))
     assert archive.validation_errors(bundle.read(archive.XML_NAME)) == []
     log = ArchiveExport.objects.get()
