@@ -27,6 +27,9 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 PDF_CONTENT_TYPE = "application/pdf"
+# PDF/A-2b (ISO 19005-2, level B): the variant the National Archives accept for documents
+# kept for the archive; fonts embedded, sRGB output intent, XMP metadata.
+PDF_A_2B = "pdf/a-2b"
 
 
 class PdfResourceRefused(ValueError):
@@ -85,17 +88,26 @@ def _local_fetcher() -> Any:
     return LocalURLFetcher(allowed_protocols=("data", "file"))
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Turn a complete HTML document into PDF bytes, with local resources only."""
+def html_to_pdf(html: str, *, pdf_variant: str | None = None) -> bytes:
+    """Turn a complete HTML document into PDF bytes, with local resources only.
+
+    ``pdf_variant`` is WeasyPrint's name of a PDF profile, e.g. ``PDF_A_2B`` for the archive.
+    """
     from weasyprint import HTML
 
     # The base URL only anchors relative links; nothing is fetched from it.
     document = HTML(string=html, base_url="file:///", url_fetcher=_local_fetcher())
-    return document.write_pdf()
+    return document.write_pdf(pdf_variant=pdf_variant)
 
 
-def render_pdf(template_name: str, context: dict[str, Any], *, language: str | None = None) -> bytes:
+def render_pdf(
+    template_name: str,
+    context: dict[str, Any],
+    *,
+    language: str | None = None,
+    pdf_variant: str | None = None,
+) -> bytes:
     """Render a template that extends ``core/pdf/base.html`` to PDF in ``language``."""
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         html = render_to_string(template_name, context)
-    return html_to_pdf(html)
+    return html_to_pdf(html, pdf_variant=pdf_variant)

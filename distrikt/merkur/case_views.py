@@ -4,18 +4,19 @@ Each action is a small form posted to ``case_action``; the view parses it and ca
 service in ``workflow.py``, which checks permission and writes the audit log.
 """
 
+import logging
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from distrikt.core.filtering import filter_list
 
-from . import eligibility, workflow
+from . import archive, eligibility, workflow
 from .forms import (
     AssignForm,
     CaseQueueFilterForm,
@@ -29,6 +30,9 @@ from .models import Application, ApplicationStatus, FinalReport, PaymentRequest,
 from .views import merkur_login_required
 
 QUEUE_PAGE_SIZE = 50
+ARCHIVE_EXPORTS_SHOWN = 5
+
+logger = logging.getLogger(__name__)
 
 
 def _require_advisor(request: HttpRequest) -> None:
@@ -94,6 +98,8 @@ def _case_context(request: HttpRequest, application: Application, **forms) -> di
         .first(),
         "conflicts": application.conflicts.select_related("advisor"),
         "attachments": application.attachments.defer("content"),
+        "may_archive": application.submitted_at is not None,
+        "archive_exports": application.archive_exports.select_related("user")[:ARCHIVE_EXPORTS_SHOWN],
         "has_conflict": workflow.has_conflict(application, request.user),
         "may_decide": workflow.may_decide(application, request.user)
         and status == ApplicationStatus.UNDER_ASSESSMENT,
@@ -118,6 +124,33 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_advisor(request)
     application = get_object_or_404(Application.objects.for_queue().select_related("appeal_of"), pk=pk)
     return render(request, "merkur/case_detail.html", _case_context(request, application))
+
+
+@merkur_login_required
+def case_archive_package(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case's archive package (ZIP: Noark 5-style XML, its schema and the documents)."""
+    _require_advisor(request)
+    # A draft is the merchant's own business, not yet a case with documents to archive.
+    application = get_object_or_404(Application.objects.exclude(submitted_at=None), pk=pk)
+    try:
+        package = archive.export_archive_package(application, request.user)
+    except archive.ArchivePackageInvalid:
+        logger.exception("The archive package of case %s is not valid against its schema", application.pk)
+        messages.error(
+            request,
+            str(
+                _(
+                    "Arkivpakka vart ikkje laga fordi ho ikkje er gyldig etter skjemaet sitt. "
+                    "Feilen er logga. Ta kontakt med dei som driftar nettstaden."
+                )
+            ),
+        )
+        return redirect("merkur:case_detail", pk=application.pk)
+    response = FileResponse(
+        package.file, as_attachment=True, filename=package.file_name, content_type=archive.ZIP_CONTENT_TYPE
+    )
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 # Each action: its form class and the service call with the form's cleaned data.

@@ -12,12 +12,13 @@ from distrikt.core.pdf import PDF_CONTENT_TYPE, render_pdf
 from .models import Decision, Shop
 
 
-def decision_letter_pdf(decision: Decision, *, language: str = "nn") -> bytes:
-    """The decision letter with the reasons and the right to appeal."""
+def decision_letter_pdf(decision: Decision, *, language: str = "nn", pdf_variant: str | None = None) -> bytes:
+    """The decision letter with the reasons and the right to appeal (PDF/A for the archive)."""
     return render_pdf(
         "merkur/pdf/decision_letter.html",
         {"decision": decision, "application": decision.application, "title": _("Vedtak")},
         language=language,
+        pdf_variant=pdf_variant,
     )
 
 

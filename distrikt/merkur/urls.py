@@ -118,5 +118,10 @@ urlpatterns += [
     ),
     path("merkur-register/saker/", case_views.case_queue, name="case_queue"),
     path("merkur-register/saker/<int64:pk>/", case_views.case_detail, name="case_detail"),
+    path(
+        "merkur-register/saker/<int64:pk>/arkivpakke/",
+        case_views.case_archive_package,
+        name="case_archive_package",
+    ),
     path("merkur-register/saker/<int64:pk>/<slug:action>/", case_views.case_action, name="case_action"),
 ]

@@ -410,6 +410,9 @@ MERKUR_ENHETSREGISTERET_URL = env.str(
     "MERKUR_ENHETSREGISTERET_URL", default="https://data.brreg.no/enhetsregisteret/api/enheter/"
 )
 MERKUR_ENHETSREGISTERET_TIMEOUT = env.float("MERKUR_ENHETSREGISTERET_TIMEOUT", default=4.0)
+# The archive creator (Noark 5: arkivskaperID) named in every case's archive package;
+# the archive usually wants the centre's organisation number here.
+MERKUR_ARCHIVE_CREATOR_ID = env.str("MERKUR_ARCHIVE_CREATOR_ID", default="Distriktssenteret")
 
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]

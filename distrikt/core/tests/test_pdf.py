@@ -3,7 +3,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from distrikt.core.pdf import PdfResourceRefused, local_resource, render_pdf
+from distrikt.core.pdf import PDF_A_2B, PdfResourceRefused, local_resource, render_pdf
 
 
 def pdf_text(data: bytes) -> str:
@@ -35,3 +35,20 @@ def test_an_external_image_does_not_stop_the_document():
         language="nb",
     )
     assert "Vedtak" in pdf_text(data)
+
+
+def test_an_archive_pdf_declares_pdf_a_2b_in_its_metadata():
+    data = render_pdf(
+        "core/pdf/test_document.html",
+        {"title": "Arkiv", "body": "Tekst"},
+        language="nn",
+        pdf_variant=PDF_A_2B,
+    )
+    metadata = PdfReader(io.BytesIO(data)).xmp_metadata
+    assert metadata is not None
+    xml = metadata.stream.get_data()
+    assert b'pdfaid:part="2"' in xml
+    assert b'pdfaid:conformance="B"' in xml
+    plain = render_pdf("core/pdf/test_document.html", {"title": "Arkiv", "body": "Tekst"}, language="nn")
+    plain_metadata = PdfReader(io.BytesIO(plain)).xmp_metadata
+    assert plain_metadata is None or b"pdfaid" not in plain_metadata.stream.get_data()

@@ -1,5 +1,5 @@
 """Grant applications and their case handling: budget lines, attachments, the audit log,
-notes, messages, conflict declarations, decisions and payments.
+notes, messages, conflict declarations, decisions, payments and archive package downloads.
 
 Every change of state goes through ``distrikt.merkur.workflow``; views never set a status.
 Nothing here is public: saving changes no public page (``changes_datasets = ()``).
@@ -427,3 +427,30 @@ class Payment(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.amount} ({self.application_id})"
+
+
+class ArchiveExport(AppendOnlyModel):
+    """Who took the archive package of a case, when, and the SHA-256 of the file they got."""
+
+    changes_datasets = ()
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="archive_exports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lasta ned av"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+    document_count = models.PositiveIntegerField(_("dokument"))
+    size = models.PositiveBigIntegerField(_("storleik (byte)"))
+    sha256 = models.CharField(_("sjekksum (SHA-256)"), max_length=64)
+
+    class Meta:
+        verbose_name = _("nedlasting av arkivpakke")
+        verbose_name_plural = _("nedlastingar av arkivpakkar")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.created_at:%Y-%m-%d %H:%M} {self.sha256[:12]}"
