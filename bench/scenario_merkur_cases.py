@@ -1,11 +1,14 @@
-"""The Merkur advisors' case queue with 5,000 (demo) shops and 20,000 (demo) applications.
+"""The Merkur advisors' case queue and the statistics with 5,000 (demo) shops and 20,000
+(demo) applications.
 
     .venv/bin/python bench/scenario_merkur_cases.py
 
 Builds a fresh SQLite database (or uses DATABASE_URL), generates the data with
 `generate_merkur_bench_shops` and `generate_merkur_bench_applications`, then times the
-queue's first page, filtered pages and a case page in-process (logged in as an advisor),
-and prints p50/p95 per row. Aim: p95 under 200 ms for the queue's first page.
+queue's first page, filtered pages, a case page and the statistics page in-process
+(logged in as an advisor), and prints p50/p95 per row. Aim: p95 under 200 ms for the
+queue's first page. The statistics page is served from the derived-data cache; the last
+rows time building the grant figures afresh (what the first reader after a decision waits).
 """
 
 import os
@@ -62,6 +65,8 @@ def main() -> None:
         ),
         ("queue, deadline filter, page 5", "/merkur-register/saker/?deadline_before=2026-06-01&page=5"),
         ("one case page", f"/merkur-register/saker/{some_case}/"),
+        ("statistics page (advisor, cached)", "/merkur-register/statistikk/"),
+        ("statistics page, Excel (advisor)", "/merkur-register/statistikk/excel/"),
     ]
     print(
         f"{'row':40} {'p50 ms':>8} {'p95 ms':>8}  ({ROUNDS} requests each, in-process, SQLite unless DATABASE_URL)"
@@ -75,6 +80,22 @@ def main() -> None:
             timings.append((time.perf_counter() - begun) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{url} answered {response.status_code}")
+        print(f"{label:40} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f}")
+
+    from django.utils import timezone
+
+    from distrikt.merkur.grant_statistics import build_grant_statistics
+
+    year = timezone.localdate().year
+    for label, is_full in (
+        ("grant figures, uncached (advisor)", True),
+        ("grant figures, uncached (public)", False),
+    ):
+        timings = []
+        for _round in range(ROUNDS // 4):
+            begun = time.perf_counter()
+            build_grant_statistics(year, is_full=is_full)
+            timings.append((time.perf_counter() - begun) * 1000)
         print(f"{label:40} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f}")
 
 

@@ -15,6 +15,7 @@ from distrikt.core.exports import Table
 from distrikt.core.language_share import build_language_share_report
 from distrikt.events.models import EventKind, EventPage, Registration
 from distrikt.knowledge.models import ContentType, KnowledgeEntry, ResearchCommission
+from distrikt.merkur import services as merkur_services
 from distrikt.merkur.models import Shop, ShopService
 from distrikt.municipalities.models import County
 from distrikt.organisation.models import KnowledgeArea
@@ -165,11 +166,46 @@ def merkur_table(year: int) -> Table:
         [_("Tilleggstenester i drift ved utgangen av året"), services.count()],
         [_("Butikkar nedlagde i året"), Shop.objects.filter(closed_on__year=year).count()],
         [_("Kurs for kjøpmenn (arrangement av typen kurs med temaet Merkur)"), courses.distinct().count()],
-        [_("Tilskot (kjem når tilskotsmodulen er på plass)"), None],
     ]
     if is_demo:
         rows.append([_("Registeret inneheld demodata: tala er ikkje ekte."), None])
     return Table(_("Merkur"), [_("Tal"), _("Verdi")], rows)
+
+
+def merkur_grants_table(year: int) -> Table:
+    """Applications and grants of the application year, per scheme and in total."""
+    figures = merkur_services.grant_figures_for_year(year)
+    total = figures.year_row
+
+    def cells(row) -> list:
+        return [row.applications, row.refused, row.granted, row.granted_sum, row.paid_sum]
+
+    rows = [[row.label, *cells(row)] for row in figures.by_scheme]
+    rows.append([_("Totalt"), *(cells(total) if total else [0, 0, 0, 0, 0])])
+    demo_cases = total.demo if total else 0
+    if demo_cases:
+        rows.append(
+            [
+                _("Tala tek med %(count)s demosaker: dei er ikkje ekte.") % {"count": demo_cases},
+                None,
+                None,
+                None,
+                None,
+                None,
+            ]
+        )
+    return Table(
+        _("Merkur-tilskot for søknadsåret"),
+        [
+            _("Ordning"),
+            _("Søknader"),
+            _("Avslått"),
+            _("Innvilga tilskot"),
+            _("Innvilga (kr)"),
+            _("Utbetalt til no (kr)"),
+        ],
+        rows,
+    )
 
 
 def research_table(year: int) -> Table:
@@ -190,5 +226,11 @@ def annual_figures(year: int) -> AnnualFigures:
     """Every table of the year's report, in the active language."""
     return AnnualFigures(
         year=year,
-        tables=[*knowledge_tables(year), *event_tables(year), merkur_table(year), research_table(year)],
+        tables=[
+            *knowledge_tables(year),
+            *event_tables(year),
+            merkur_table(year),
+            merkur_grants_table(year),
+            research_table(year),
+        ],
     )

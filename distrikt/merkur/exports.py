@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from distrikt.core.exports import Table
 
+from .grant_statistics import GrantRow, GrantStatistics, ProcessingRow
 from .models import ShopKeyFigures, ShopService
 from .statistics import Dashboard
 
@@ -144,4 +145,96 @@ def dashboard_tables(dashboard: Dashboard) -> list[Table]:
             ],
             [[row.label, row.value] for row in dashboard.turnover_bands],
         ),
+    ]
+
+
+def _grant_columns(grants: GrantStatistics, first: str) -> list[str]:
+    advisor_only = [_("Søknader"), _("Under handsaming"), _("Avslått")] if grants.is_full else []
+    demo = [_("Av dette demosaker (ikkje ekte)")] if grants.demo_cases else []
+    return [first, *advisor_only, _("Innvilga tilskot"), _("Innvilga (kr)"), _("Utbetalt (kr)"), *demo]
+
+
+def _grant_cells(grants: GrantStatistics, row: GrantRow) -> list:
+    advisor_only = [row.applications, row.pending, row.refused] if grants.is_full else []
+    demo = [row.demo] if grants.demo_cases else []
+    return [row.label, *advisor_only, row.granted, row.granted_sum, row.paid_sum, *demo]
+
+
+def _processing_table(grants: GrantStatistics, title: str, first: str, rows: list[ProcessingRow]) -> Table:
+    decided = [_("Avgjorde søknader")] if grants.is_full else []
+    demo = [_("Av dette demosaker (ikkje ekte)")] if grants.demo_cases else []
+    return Table(
+        title,
+        [first, _("Median dagar frå innsending til vedtak"), *decided, *demo],
+        [
+            [
+                row.label,
+                row.median_days,
+                *([row.decided] if grants.is_full else []),
+                *([row.demo] if grants.demo_cases else []),
+            ]
+            for row in rows
+        ],
+    )
+
+
+def grant_tables(grants: GrantStatistics) -> list[Table]:
+    """The grant tables of the dashboard, for the audience they were built for.
+
+    When demo cases are among them, each table has a column counting them and a last row
+    saying the figures are not real.
+    """
+    year = grants.year
+    tables = [
+        Table(
+            _("Tilskot per år"),
+            _grant_columns(grants, _("År")),
+            [_grant_cells(grants, row) for row in grants.by_year],
+        ),
+        Table(
+            _("Tilskot per ordning %(year)s") % {"year": year},
+            _grant_columns(grants, _("Ordning")),
+            [_grant_cells(grants, row) for row in grants.by_scheme],
+        ),
+        Table(
+            _("Tilskot per fylke %(year)s") % {"year": year},
+            _grant_columns(grants, _("Fylke")),
+            [_grant_cells(grants, row) for row in grants.by_county],
+        ),
+        Table(
+            _("Budsjettbruk %(year)s") % {"year": year},
+            [
+                _("Ordning"),
+                _("Budsjett for året (kr)"),
+                _("Bunde av tilskota (kr)"),
+                _("Del av budsjettet (%)"),
+                *([_("Av dette demosaker (ikkje ekte)")] if grants.demo_cases else []),
+            ],
+            [
+                [
+                    row.scheme,
+                    row.budget if row.budget else _("Ikkje sett budsjett"),
+                    row.committed,
+                    row.percent,
+                    *([row.demo] if grants.demo_cases else []),
+                ]
+                for row in grants.budget
+            ],
+        ),
+        _processing_table(grants, _("Handsamingstid per år"), _("År"), grants.processing_by_year),
+        _processing_table(
+            grants,
+            _("Handsamingstid %(year)s") % {"year": year},
+            _("Ordning"),
+            grants.processing_by_scheme,
+        ),
+    ]
+    if not grants.demo_cases:
+        return tables
+    note = _("Demodata: %(count)s av sakene bak tala er laga for demonstrasjon. Tala er ikkje ekte.") % {
+        "count": grants.demo_cases
+    }
+    return [
+        Table(table.title, table.header, [*table.rows, [note, *[None] * (len(table.header) - 1)]])
+        for table in tables
     ]

@@ -280,6 +280,31 @@ class ShopRowForm(ShopForm):
             self._update_errors(forms.ValidationError({"organisation_number": [error]}))
 
 
+class GrantYearForm(DesignsystemetFormMixin, forms.Form):
+    """The year of the dashboard's grant figures: one of the years that have figures (empty: the latest)."""
+
+    year = forms.TypedChoiceField(
+        label=_("År"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={
+            "invalid_choice": _("Det finst ingen tilskotstal for «%(value)s». Vel eit år frå lista."),
+        },
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        self.latest_year = years[0]
+
+    def selected_year(self) -> int:
+        """The year asked for, or the latest when none (or a wrong one) was asked for."""
+        if self.is_bound and self.is_valid() and self.cleaned_data["year"] is not None:
+            return self.cleaned_data["year"]
+        return self.latest_year
+
+
 class ServiceStartForm(DesignsystemetFormMixin, forms.Form):
     """Start offering an extra service."""
 

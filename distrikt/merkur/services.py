@@ -1,4 +1,5 @@
-"""Every write in the Merkur register: shops, service periods and key figures.
+"""Every write in the Merkur register: shops, service periods and key figures; and the
+grant figures other apps read (the annual report).
 
 Object-level permission is checked here, so views and the API share one rule:
 advisors may change every shop, a merchant only the shops they are linked to.
@@ -12,10 +13,19 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .grant_statistics import GrantStatistics, cached_grant_statistics
 from .models import ExtraService, ImportJob, Shop, ShopKeyFigures, ShopService, is_advisor
 from .tasks import import_shop_file, update_accessibility
 
 PLAUSIBLE_CHANGE = 0.5
+
+
+def grant_figures_for_year(year: int) -> GrantStatistics:
+    """Every grant figure of an application year, pending and refused cases included.
+
+    For reports to the ministry (aggregates only); public pages use the public build.
+    """
+    return cached_grant_statistics(year, is_full=True)
 
 
 def can_edit_shop(user, shop: Shop) -> bool:

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,8 +26,9 @@ from distrikt.core.exports import csv_dialect_for, export_response
 from distrikt.core.filtering import filter_list
 from distrikt.core.ratelimit import count_attempt, is_rate_limited
 
-from . import exports, importers, services, statistics
+from . import exports, grant_statistics, importers, services, statistics
 from .forms import (
+    GrantYearForm,
     KeyFiguresForm,
     MerchantPasswordResetForm,
     ServiceEndForm,
@@ -38,7 +40,9 @@ from .forms import (
 )
 from .models import (
     ACCESSIBILITY_DATASET,
+    GRANTS_DATASET,
     REGISTER_DATASET,
+    SCHEMES_DATASET,
     AccessibilityRun,
     ImportJob,
     MunicipalityAccessibility,
@@ -57,6 +61,9 @@ IMPORT_REFRESH_SECONDS = 2
 # What the public register pages show, and the query parameters the lists read.
 REGISTER_DATASETS = (REGISTER_DATASET,)
 SHOP_QUERY_PARAMS = (*ShopFilterForm.base_fields, "page")
+# The dashboard shows the register, and the grant figures built from the cases and schemes.
+DASHBOARD_DATASETS = (REGISTER_DATASET, GRANTS_DATASET, SCHEMES_DATASET)
+DASHBOARD_QUERY_PARAMS = tuple(GrantYearForm.base_fields)
 
 
 def _require_advisor(request: HttpRequest) -> None:
@@ -331,10 +338,18 @@ def shop_export(request: HttpRequest, file_format: str = "xlsx") -> HttpResponse
     )
 
 
-@page_cache(datasets=REGISTER_DATASETS)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def _grant_figures(request: HttpRequest) -> tuple[GrantYearForm, grant_statistics.GrantStatistics]:
+    """The year form and the grant figures the user may see: advisors all, others decided grants."""
+    is_full = is_advisor(request.user)
+    form = GrantYearForm(request.GET or None, years=grant_statistics.cached_grant_years(is_full=is_full))
+    return form, grant_statistics.cached_grant_statistics(form.selected_year(), is_full=is_full)
+
+
+def _render_dashboard(
+    request: HttpRequest, form: GrantYearForm, grants: grant_statistics.GrantStatistics
+) -> HttpResponse:
     data = statistics.cached_dashboard()
-    return render(
+    response = render(
         request,
         "merkur/dashboard.html",
         {
@@ -344,14 +359,47 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "services_chart": charts.bar_chart(data.services_now),
             "closures_chart": charts.bar_chart(data.closures),
             "turnover_chart": charts.bar_chart(data.turnover_bands),
+            "year_form": form,
+            "grants": grants,
+            "grants_by_year_chart": charts.bar_chart(
+                grant_statistics.chart_rows(grants.by_year, "granted_sum")
+            ),
+            "grants_by_scheme_chart": charts.bar_chart(
+                grant_statistics.chart_rows(grants.by_scheme, "granted_sum")
+            ),
+            "grants_by_county_chart": charts.bar_chart(
+                grant_statistics.chart_rows(grants.by_county, "granted_sum")
+            ),
+            "budget_chart": charts.bar_chart(grant_statistics.budget_chart_rows(grants.budget)),
+            "processing_chart": charts.bar_chart(
+                grant_statistics.chart_rows(grants.processing_by_year, "median_days")
+            ),
         },
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
+    if grants.is_full:
+        # Pending and refused cases are for the advisors: no shared cache may keep them.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
-@page_cache(datasets=REGISTER_DATASETS)
+@page_cache(datasets=DASHBOARD_DATASETS, query_params=DASHBOARD_QUERY_PARAMS)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, grants = _grant_figures(request)
+    return _render_dashboard(request, form, grants)
+
+
+@page_cache(datasets=DASHBOARD_DATASETS, query_params=DASHBOARD_QUERY_PARAMS)
 def dashboard_export(request: HttpRequest) -> HttpResponse:
+    """Every table of the dashboard, the grant tables for the chosen year included, as Excel."""
+    form, grants = _grant_figures(request)
+    if form.is_bound and not form.is_valid():
+        return _render_dashboard(request, form, grants)
     return export_response(
-        exports.dashboard_tables(statistics.cached_dashboard()), "xlsx", "merkur-statistikk"
+        [*exports.dashboard_tables(statistics.cached_dashboard()), *exports.grant_tables(grants)],
+        "xlsx",
+        f"merkur-statistikk-{grants.year}",
+        is_personal=grants.is_full,
     )
 
 

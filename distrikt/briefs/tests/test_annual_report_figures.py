@@ -1,8 +1,12 @@
 """The annual-report figures: counts by type, theme, written standard, county, class; Merkur; research."""
 
 import datetime
+import importlib
 import io
 from decimal import Decimal
+
+from django.apps import apps
+from django.utils import timezone
 
 import pytest
 from openpyxl import load_workbook
@@ -11,6 +15,8 @@ from distrikt.briefs.annual import annual_figures
 from distrikt.events.factories import RegistrationFactory
 from distrikt.knowledge.factories import ArticlePageFactory
 from distrikt.knowledge.models import CommissionStatus, ResearchCommission
+from distrikt.merkur.factories import ApplicationFactory
+from distrikt.merkur.models import ApplicationStatus, SupportScheme
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +84,35 @@ def test_merkur_and_research_figures(year_data):
     assert research["Under arbeid no"] == [1, None]
 
 
+def test_merkur_grants_are_counted_for_the_application_year(year_data):
+    importlib.import_module("distrikt.merkur.migrations.0005_load_published_schemes").load_schemes(apps, None)
+    development = SupportScheme.objects.get(slug="utviklingsstotte")
+    submitted = timezone.make_aware(datetime.datetime(2025, 3, 1, 12))
+    decided = timezone.make_aware(datetime.datetime(2025, 3, 20, 12))
+    S = ApplicationStatus
+    for year, status, amount, paid in (
+        (2025, S.PARTIALLY_PAID, 200_000, 50_000),
+        (2025, S.REFUSED, None, 0),
+        (2025, S.UNDER_ASSESSMENT, None, 0),
+        (2024, S.GRANTED, 100_000, 0),  # another year
+    ):
+        ApplicationFactory(
+            year=year,
+            status=status,
+            submitted_at=submitted,
+            decided_at=decided if status != S.UNDER_ASSESSMENT else None,
+            granted_amount=amount,
+            paid_amount=paid,
+        )
+    ApplicationFactory(year=2025, scheme=development, status=S.DRAFT)  # never submitted: not counted
+    grants = table(annual_figures(2025), "Merkur-tilskot for søknadsåret")
+    assert grants["Investeringsstøtte"] == [3, 1, 1, 200_000, 50_000]
+    assert grants["Utviklingsstøtte"] == [0, 0, 0, 0, 0]
+    assert grants["Totalt"] == [3, 1, 1, 200_000, 50_000]
+    assert "Tala tek med 3 demosaker: dei er ikkje ekte." in grants
+    assert "Tilskot (kjem når tilskotsmodulen er på plass)" not in table(annual_figures(2025), "Merkur")
+
+
 def test_the_admin_page_shows_the_figures_and_exports_them(year_data, editor_client):
     response = editor_client.get("/admin/arsrapport/?year=2025")
     assert response.status_code == 200
@@ -85,4 +120,5 @@ def test_the_admin_page_shows_the_figures_and_exports_them(year_data, editor_cli
     download = editor_client.get("/admin/arsrapport/?year=2025&format=xlsx")
     workbook = load_workbook(io.BytesIO(download.content))
     assert "FoU-oppdrag" in workbook.sheetnames
+    assert "Merkur-tilskot for søknadsåret" in workbook.sheetnames
     assert editor_client.get("/admin/arsrapport/?year=99999999999").status_code == 400

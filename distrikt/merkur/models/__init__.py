@@ -1,6 +1,7 @@
 """The Merkur models: the shop register, the support schemes and the grant cases."""
 
 from .cases import (
+    GRANTS_DATASET,
     AppendOnlyModel,
     Application,
     ApplicationQuerySet,
@@ -50,6 +51,7 @@ from .schemes import SCHEMES_DATASET, RuleKind, SchemeRule, SupportScheme, Suppo
 __all__ = [
     "ACCESSIBILITY_DATASET",
     "ADVISOR_GROUP_NAME",
+    "GRANTS_DATASET",
     "MANAGER_GROUP_NAME",
     "MERCHANTS_TARGET_GROUP",
     "MERKUR_KNOWLEDGE_AREA",

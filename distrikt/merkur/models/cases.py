@@ -2,7 +2,9 @@
 notes, messages, conflict declarations, decisions, payments and archive package downloads.
 
 Every change of state goes through ``distrikt.merkur.workflow``; views never set a status.
-Nothing here is public: saving changes no public page (``changes_datasets = ()``).
+No case is public. Only the grant statistics (counts and sums) are derived from the cases:
+every change of status writes a ``CaseEvent``, and that event alone makes those figures
+stale (``GRANTS_DATASET``); the other rows purge nothing (``changes_datasets = ()``).
 """
 
 from django.conf import settings
@@ -13,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .register import ExtraService, Shop, is_advisor
 from .schemes import SupportScheme
+
+# The grant statistics (distrikt.merkur.grant_statistics) and the pages that show them.
+GRANTS_DATASET = "merkur-grants"
 
 
 class ApplicationStatus(models.TextChoices):
@@ -279,7 +284,8 @@ class AppendOnlyModel(models.Model):
 class CaseEvent(AppendOnlyModel):
     """One transition of an application: who, when, from which status to which, and why."""
 
-    changes_datasets = ()
+    # Every status change (submission, decision, payment, lapse) writes one: the statistics follow.
+    changes_datasets = (GRANTS_DATASET,)
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
     actor = models.ForeignKey(

@@ -2,6 +2,8 @@
 
 import datetime
 import importlib
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -10,7 +12,16 @@ import pytest
 
 from distrikt.merkur import workflow
 from distrikt.merkur.factories import ApplicationFactory, ShopFactory
-from distrikt.merkur.models import ADVISOR_GROUP_NAME, MANAGER_GROUP_NAME
+from distrikt.merkur.models import (
+    ADVISOR_GROUP_NAME,
+    MANAGER_GROUP_NAME,
+    ApplicationStatus,
+    CaseEvent,
+    Decision,
+    DecisionOutcome,
+    SupportScheme,
+)
+from distrikt.municipalities.factories import CountyFactory, MunicipalityFactory
 
 
 @pytest.fixture
@@ -101,3 +112,100 @@ def granted_application(own_shop, merchant, advisor):
     )
     application.refresh_from_db()
     return application
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def oslo(year: int, month: int, day: int, hour: int = 12, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=OSLO)
+
+
+@pytest.fixture
+def grant_cases(advisor):
+    """Real (not demo) cases over two years, two counties and two schemes, counted by hand.
+
+    2024: a1 investment, north, granted 300,000, all paid, 10 days;
+          a2 development, south, refused after 4 days, and its appeal (a2x) granted 50,000.
+    2025: b1 investment, north, granted 200,000, 50,000 paid; submitted 23:30 and decided
+          00:30 ten local days later (nine days apart in UTC);
+          b2 investment, south, granted 400,000, 100,000 paid, then lapsed; 20 days;
+          b3 development, south, under assessment (pending);
+          b4 investment, north, first submitted 1 April, asked for more information,
+          submitted again 20 April, granted 100,000 on 30 April: 29 days from the first;
+          b5 a draft, which counts nowhere.
+    The investment scheme has a yearly budget of 1,000,000; the development scheme none.
+    """
+    north = CountyFactory(code="91", name="Nordfylke")
+    south = CountyFactory(code="92", name="Sørfylke")
+    north_shop = ShopFactory(municipality=MunicipalityFactory(code="9101", county=north), is_demo=False)
+    south_shop = ShopFactory(municipality=MunicipalityFactory(code="9201", county=south), is_demo=False)
+    investment = SupportScheme.objects.get(slug="investeringsstotte")
+    investment.yearly_budget = 1_000_000
+    investment.save()
+    development = SupportScheme.objects.get(slug="utviklingsstotte")
+    development.yearly_budget = None
+    development.save()
+    S = ApplicationStatus
+
+    def case(scheme, shop, year, status, submitted=None, decided=None, granted=None, paid=0, **fields):
+        return ApplicationFactory(
+            scheme=scheme,
+            shop=shop,
+            year=year,
+            status=status,
+            submitted_at=submitted,
+            decided_at=decided,
+            granted_amount=granted,
+            paid_amount=paid,
+            is_demo=False,
+            **fields,
+        )
+
+    cases = {
+        "a1": case(
+            investment, north_shop, 2024, S.PAID, oslo(2024, 3, 1, 10), oslo(2024, 3, 11, 9), 300_000, 300_000
+        ),
+        "a2": case(development, south_shop, 2024, S.REFUSED, oslo(2024, 5, 1), oslo(2024, 5, 5)),
+        "b1": case(
+            investment,
+            north_shop,
+            2025,
+            S.PARTIALLY_PAID,
+            oslo(2025, 1, 10, 23, 30),
+            oslo(2025, 1, 20, 0, 30),
+            200_000,
+            50_000,
+        ),
+        "b2": case(
+            investment, south_shop, 2025, S.LAPSED, oslo(2025, 2, 1), oslo(2025, 2, 21), 400_000, 100_000
+        ),
+        "b3": case(development, south_shop, 2025, S.UNDER_ASSESSMENT, oslo(2025, 3, 1)),
+        "b4": case(investment, north_shop, 2025, S.GRANTED, oslo(2025, 4, 20), oslo(2025, 4, 30), 100_000),
+        "b5": case(development, north_shop, 2025, S.DRAFT),
+    }
+    refusal = Decision.objects.create(
+        application=cases["a2"],
+        outcome=DecisionOutcome.REFUSAL,
+        justification="Omsetnaden er over grensa.",
+        appeal_deadline=datetime.date(2024, 5, 26),
+        decided_by=advisor,
+    )
+    cases["a2x"] = case(
+        development,
+        south_shop,
+        2024,
+        S.GRANTED,
+        oslo(2024, 5, 20),
+        oslo(2024, 6, 1),
+        50_000,
+        appeal_of=refusal,
+    )
+    # The audit log holds b4's first submission; submitted_at holds the second.
+    for at, before, after in (
+        (oslo(2025, 4, 1), S.DRAFT, S.SUBMITTED),
+        (oslo(2025, 4, 5), S.UNDER_ASSESSMENT, S.MORE_INFORMATION_REQUESTED),
+        (oslo(2025, 4, 20), S.MORE_INFORMATION_REQUESTED, S.SUBMITTED),
+    ):
+        with mock.patch("django.utils.timezone.now", return_value=at):
+            CaseEvent.objects.create(application=cases["b4"], from_status=before, to_status=after)
+    return cases

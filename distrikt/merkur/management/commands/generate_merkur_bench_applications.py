@@ -10,7 +10,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from distrikt.merkur.models import ADVISOR_GROUP_NAME, Application, ApplicationStatus, Shop, SupportScheme
+from distrikt.core.derived import bump_datasets
+from distrikt.merkur.models import (
+    ADVISOR_GROUP_NAME,
+    GRANTS_DATASET,
+    Application,
+    ApplicationStatus,
+    Shop,
+    SupportScheme,
+)
 
 BATCH = 2000
 
@@ -51,6 +59,7 @@ class Command(BaseCommand):
                 ApplicationStatus.REFUSED,
                 ApplicationStatus.WITHDRAWN,
             )
+            is_decided = granted or status == ApplicationStatus.REFUSED
             amount = rng.randint(1, max_amount // 10_000) * 10_000
             batch.append(
                 Application(
@@ -67,7 +76,9 @@ class Command(BaseCommand):
                     assigned_advisor=rng.choice(users) if status != ApplicationStatus.SUBMITTED else None,
                     deadline=(submitted + datetime.timedelta(days=rng.randint(30, 700))).date(),
                     submitted_at=submitted,
-                    decided_at=submitted + datetime.timedelta(days=rng.randint(5, 90)) if granted else None,
+                    decided_at=submitted + datetime.timedelta(days=rng.randint(5, 90))
+                    if is_decided
+                    else None,
                     granted_amount=amount if granted else None,
                     is_demo=True,
                 )
@@ -76,5 +87,7 @@ class Command(BaseCommand):
                 Application.objects.bulk_create(batch)
                 batch = []
         Application.objects.bulk_create(batch)
+        # Bulk inserts write no case events: make the grant statistics stale once.
+        bump_datasets(GRANTS_DATASET)
         if options.get("verbosity", 1):
             self.stdout.write(f"{count} demo applications created.")
