@@ -16,6 +16,7 @@ from .cases import (
     DecisionOutcome,
     Payment,
 )
+from .merchants import MerchantProfile, MerchantProfileQuerySet, pid_digest
 from .register import (
     ACCESSIBILITY_DATASET,
     ADVISOR_GROUP_NAME,
@@ -73,6 +74,8 @@ __all__ = [
     "ImportJobQuerySet",
     "ImportJobStatus",
     "KeyFiguresQuerySet",
+    "MerchantProfile",
+    "MerchantProfileQuerySet",
     "MerkurIndexPage",
     "MunicipalityAccessibility",
     "NamedForTheInterface",
@@ -90,4 +93,5 @@ __all__ = [
     "SupportSchemeQuerySet",
     "is_advisor",
     "is_manager",
+    "pid_digest",
 ]
