@@ -144,10 +144,10 @@ class IdPortenCallbackView(OIDCAuthenticationCallbackView):
                 )
             elif outcome == idporten.LEVEL_TOO_LOW:
                 message = _(
-                    "Innlogginga hadde for lågt tryggleiksnivå. Logg inn med BankID, Buypass, Commfides eller MinID med app."
+                    "Innlogginga hadde lågare tryggleiksnivå enn tenesta krev. Vel BankID, Buypass eller Commfides i ID-porten."
                 )
             else:
-                message = _("Innlogginga med ID-porten vart avbroten eller gjekk ikkje. Prøv igjen.")
+                message = _("Innlogginga med ID-porten vart avbroten eller mislukkast. Prøv igjen.")
             messages.error(self.request, message)
         is_logged_in = getattr(self.request, "user", None) is not None and self.request.user.is_authenticated
         return HttpResponseRedirect(

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='MerchantProfile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('idporten_pid_digest', models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True, verbose_name='ID-porten-identitet (nøkla hash)')),
+                ('idporten_pid_digest', models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True, verbose_name='ID-porten-identitet (hashverdi)')),
                 ('idporten_linked_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='kopla til ID-porten')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='merkur_profile', to=settings.AUTH_USER_MODEL, verbose_name='brukar')),
             ],

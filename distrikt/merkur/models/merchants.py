@@ -37,7 +37,7 @@ class MerchantProfile(models.Model):
     )
     # Never the number itself: personal data the platform has no need to read back.
     idporten_pid_digest = models.CharField(
-        _("ID-porten-identitet (nøkla hash)"),
+        _("ID-porten-identitet (hashverdi)"),
         max_length=64,
         unique=True,
         null=True,

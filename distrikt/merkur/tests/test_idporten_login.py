@@ -236,7 +236,7 @@ def test_an_answer_with_another_state_is_refused(client, idporten, kari_linked):
     assert response["Location"] == reverse("merkur:login")
     assert not logged_in_user(client).is_authenticated
     login_page = client.get(reverse("merkur:login"))
-    assert "Innlogginga med ID-porten vart avbroten eller gjekk ikkje" in login_page.content.decode()
+    assert "Innlogginga med ID-porten vart avbroten eller mislukkast" in login_page.content.decode()
 
 
 def test_an_answer_cannot_be_used_twice_nor_in_another_browser(client, idporten, kari_linked):
@@ -259,7 +259,7 @@ def test_a_login_below_the_level_asked_for_is_refused(client, idporten, kari_lin
 
     assert response["Location"] == reverse("merkur:login")
     assert not logged_in_user(client).is_authenticated
-    assert "for lågt tryggleiksnivå" in client.get(reverse("merkur:login")).content.decode()
+    assert "lågare tryggleiksnivå enn tenesta krev" in client.get(reverse("merkur:login")).content.decode()
 
 
 def test_a_login_cancelled_at_idporten_logs_nobody_in(client, idporten, kari_linked):
@@ -277,7 +277,7 @@ def test_a_merchant_links_their_pid_after_a_password_login_and_only_a_keyed_hash
 ):
     password_login(client, "kari")
     page = client.get(reverse("merkur:my_shops")).content.decode()
-    assert "Kopla til ID-porten" in page
+    assert "Kople til ID-porten" in page
 
     authorize_url = start_login(client, f"{reverse('merkur:idporten_login')}?kopla=1")
     assert parse_qs(urlsplit(authorize_url).query)["prompt"] == ["login"]
@@ -425,3 +425,46 @@ def test_endpoints_set_one_by_one_need_no_discovery_and_the_id_token_issuer_is_c
     # The flow ran against the provider, but its id_token names an issuer other than ours.
     assert response["Location"] == reverse("merkur:login")
     assert not logged_in_user(client).is_authenticated
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_the_idporten_pages_have_no_wcag_violations(live_server, idporten, merchant, monkeypatch):
+    from distrikt.core.tests.test_accessibility import AXE, CHROMIUM, CHROMIUM_ARGS, WCAG_TAGS, browser_available
+
+    if not browser_available():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium ({CHROMIUM}) or axe-core ({AXE}) is missing")
+        pytest.skip("Chromium or axe-core is not installed")
+    services.link_idporten_identity(merchant, KARI_PID)
+    browser_client = Client()
+    browser_client.force_login(merchant)
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    violations = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+        for path, session_cookie in (
+            (reverse("merkur:login"), None),
+            ("/en/merkur-register/logg-inn/", None),
+            (reverse("merkur:idporten_no_access"), None),
+            ("/nb/merkur-register/id-porten/ingen-tilgang/", None),
+            (reverse("merkur:my_shops"), browser_client.cookies[django_settings.SESSION_COOKIE_NAME].value),
+        ):
+            if session_cookie:
+                page.context.add_cookies(
+                    [{"name": django_settings.SESSION_COOKIE_NAME, "value": session_cookie, "url": live_server.url}]
+                )
+            page.goto(live_server.url + path, wait_until="load")
+            assert "ID-porten" in page.content()
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            )
+            if result["violations"]:
+                violations[path] = [violation["id"] for violation in result["violations"]]
+        browser.close()
+    assert violations == {}
