@@ -25,7 +25,7 @@ from .views import merkur_login_required
 
 logger = logging.getLogger(__name__)
 
-LINK_PARAMETER = "kopla"
+LINK_PARAMETER = "kople"
 
 
 def _require_enabled() -> None:
@@ -36,7 +36,7 @@ def _require_enabled() -> None:
 class IdPortenLoginView(OIDCAuthenticationRequestView):
     """Send the browser to ID-porten with the level of assurance and the interface language.
 
-    With `?kopla=1` from a logged-in user, the identity that logs in is linked to their
+    With `?kople=1` from a logged-in user, the identity that logs in is linked to their
     account instead (see IdPortenCallbackView); ID-porten then asks for a fresh login.
     """
 
