@@ -30,7 +30,6 @@ def test_sitemap_lists_every_page_in_all_three_languages(client, demo_site):
 def one_per_app_view(paths: list[str]) -> list[str]:
     """Every page, but of the apps' detail views (357 profiles …) only the first of each kind."""
     from django.urls import resolve
-
     from django.utils import translation
 
     seen: set[tuple[str, str]] = set()
