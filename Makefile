@@ -80,7 +80,7 @@ format: setup
 	$(VENV)/bin/ruff format .
 
 # Type hints are required in services, importers, API clients, QuerySet methods and template tags.
-TYPED := $(wildcard distrikt/*/services.py distrikt/merkur/workflow.py distrikt/merkur/eligibility.py distrikt/merkur/enhetsregisteret.py distrikt/merkur/deadlines.py distrikt/merkur/archive.py distrikt/merkur/grant_statistics.py distrikt/*/importers distrikt/*/templatetags distrikt/core/cache.py distrikt/core/derived.py distrikt/core/clientip.py distrikt/core/ratelimit.py distrikt/core/exports.py distrikt/core/health.py distrikt/core/language_share.py distrikt/core/navigation.py distrikt/core/outbox.py distrikt/core/retention.py distrikt/core/home_sections.py distrikt/knowledge/newsletter.py distrikt/knowledge/guide_pdfs.py distrikt/knowledge/guide_pdf_rendering.py)
+TYPED := $(wildcard distrikt/*/services.py distrikt/merkur/workflow.py distrikt/merkur/eligibility.py distrikt/merkur/enhetsregisteret.py distrikt/merkur/deadlines.py distrikt/merkur/archive.py distrikt/merkur/grant_statistics.py distrikt/merkur/idporten.py distrikt/*/importers distrikt/*/templatetags distrikt/core/cache.py distrikt/core/derived.py distrikt/core/clientip.py distrikt/core/ratelimit.py distrikt/core/exports.py distrikt/core/health.py distrikt/core/language_share.py distrikt/core/navigation.py distrikt/core/outbox.py distrikt/core/retention.py distrikt/core/home_sections.py distrikt/knowledge/newsletter.py distrikt/knowledge/guide_pdfs.py distrikt/knowledge/guide_pdf_rendering.py)
 typecheck: setup
 	$(VENV)/bin/mypy $(TYPED)
 

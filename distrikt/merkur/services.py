@@ -9,12 +9,22 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .grant_statistics import GrantStatistics, cached_grant_statistics
-from .models import ExtraService, ImportJob, Shop, ShopKeyFigures, ShopService, is_advisor
+from .models import (
+    ExtraService,
+    ImportJob,
+    MerchantProfile,
+    Shop,
+    ShopKeyFigures,
+    ShopService,
+    is_advisor,
+    pid_digest,
+)
 from .tasks import import_shop_file, update_accessibility
 
 PLAUSIBLE_CHANGE = 0.5
@@ -200,3 +210,37 @@ def start_shop_import(user, file_name: str, content: bytes, *, import_valid_rows
     )
     transaction.on_commit(lambda: import_shop_file.enqueue(job.pk))
     return job
+
+
+class IdentityAlreadyLinked(Exception):
+    """The ID-porten identity belongs to another account already."""
+
+
+def link_idporten_identity(user, pid: str) -> MerchantProfile:
+    """Let the user log in with ID-porten from now on: keep a keyed hash of their `pid`.
+
+    Called only after the user logged in with their password and then with ID-porten in the
+    same session, so both proofs belong to one person. One identity opens one account.
+    """
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    digest = pid_digest(pid)
+    try:
+        with transaction.atomic():
+            if MerchantProfile.objects.filter(idporten_pid_digest=digest).exclude(user=user).exists():
+                raise IdentityAlreadyLinked
+            profile, _created = MerchantProfile.objects.select_for_update().get_or_create(user=user)
+            profile.idporten_pid_digest = digest
+            profile.idporten_linked_at = timezone.now()
+            profile.save(update_fields=["idporten_pid_digest", "idporten_linked_at"])
+    except IntegrityError as error:  # the same identity linked in parallel to another account
+        raise IdentityAlreadyLinked from error
+    return profile
+
+
+def unlink_idporten_identity(user) -> None:
+    """Forget the user's ID-porten identity; they log in with their password again."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    with transaction.atomic():
+        MerchantProfile.objects.filter(user=user).update(idporten_pid_digest=None, idporten_linked_at=None)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import case_views, portal_views, views
+from . import case_views, idporten_views, portal_views, views
 
 app_name = "merkur"
 
@@ -44,6 +44,23 @@ urlpatterns = [
         "merkur-register/nytt-passord/ferdig/",
         views.MerchantPasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    # ID-porten (404 while it is not configured). The callback is registered at ID-porten.
+    path(
+        "merkur-register/id-porten/logg-inn/",
+        idporten_views.IdPortenLoginView.as_view(),
+        name="idporten_login",
+    ),
+    path(
+        "merkur-register/id-porten/tilbake/",
+        idporten_views.IdPortenCallbackView.as_view(),
+        name="idporten_callback",
+    ),
+    path("merkur-register/id-porten/fjern-kopling/", idporten_views.idporten_unlink, name="idporten_unlink"),
+    path(
+        "merkur-register/id-porten/ingen-tilgang/",
+        idporten_views.idporten_no_access,
+        name="idporten_no_access",
     ),
     path("merkur-register/butikk/<int64:pk>/", views.shop_detail, name="shop_detail"),
     path("merkur-register/butikk/<int64:pk>/endre/", views.shop_edit, name="shop_edit"),

@@ -6,6 +6,7 @@ not edit answers 404, so its existence is not revealed.
 
 import hashlib
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,7 +27,7 @@ from distrikt.core.exports import csv_dialect_for, export_response
 from distrikt.core.filtering import filter_list
 from distrikt.core.ratelimit import count_attempt, is_rate_limited
 
-from . import exports, grant_statistics, importers, services, statistics
+from . import exports, grant_statistics, idporten, importers, services, statistics
 from .forms import (
     GrantYearForm,
     KeyFiguresForm,
@@ -45,6 +46,7 @@ from .models import (
     SCHEMES_DATASET,
     AccessibilityRun,
     ImportJob,
+    MerchantProfile,
     MunicipalityAccessibility,
     Shop,
     ShopAccessibility,
@@ -155,6 +157,10 @@ def my_shops(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": Paginator(shops, 50).get_page(request.GET.get("page")),
             "is_advisor": is_advisor(request.user),
+            "idporten_enabled": idporten.is_enabled(),
+            "is_linked_to_idporten": MerchantProfile.objects.filter(
+                user=request.user, idporten_pid_digest__isnull=False
+            ).exists(),
         },
     )
 
@@ -426,7 +432,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 class MerchantLoginView(auth_views.LoginView):
-    """Login for merchants and advisors, outside the Wagtail admin."""
+    """Login for merchants and advisors, outside the Wagtail admin; with ID-porten when it is on."""
 
     template_name = "merkur/registration/login.html"
     redirect_authenticated_user = True
@@ -434,11 +440,30 @@ class MerchantLoginView(auth_views.LoginView):
     def get_default_redirect_url(self) -> str:
         return reverse("merkur:my_shops")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if idporten.is_enabled():
+            next_url = self.get_redirect_url()
+            login_url = reverse("merkur:idporten_login")
+            context["idporten_login_url"] = (
+                f"{login_url}?{urlencode({'next': next_url})}" if next_url else login_url
+            )
+        return context
+
 
 class MerchantLogoutView(auth_views.LogoutView):
-    """Log out and return to the shop register."""
+    """Log out and return to the shop register; a session from ID-porten ends there too."""
 
     next_page = reverse_lazy("merkur:shop_list")
+
+    def post(self, request, *args, **kwargs):
+        end_session_url = idporten.logout_url(request)
+        response = super().post(request, *args, **kwargs)
+        if not end_session_url:
+            return response
+        # A page that moves on at once, not a redirect: the logout form's redirect to another
+        # origin would break the site's Content-Security-Policy (form-action 'self').
+        return render(request, "merkur/idporten/logged_out.html", {"end_session_url": end_session_url})
 
 
 def _password_reset_address_key(email: str) -> str:

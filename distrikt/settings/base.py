@@ -301,9 +301,11 @@ LOGIN_URL = "wagtailadmin_login"
 # one, because the check sits in the authentication backend. After LOGIN_FAILURE_LIMIT failed
 # attempts for one username (from anywhere) or from one client address (any username), that
 # username or address is refused for LOGIN_LOCKOUT_MINUTES, the right password included.
+# ID-porten's backend comes last and answers only its own callback (and only when configured).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "distrikt.merkur.idporten.IdPortenBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
@@ -413,6 +415,29 @@ MERKUR_ENHETSREGISTERET_TIMEOUT = env.float("MERKUR_ENHETSREGISTERET_TIMEOUT", d
 # The archive creator (Noark 5: arkivskaperID) named in every case's archive package;
 # the archive usually wants the centre's organisation number here.
 MERKUR_ARCHIVE_CREATOR_ID = env.str("MERKUR_ARCHIVE_CREATOR_ID", default="Distriktssenteret")
+# Where the page for someone without a Merkur account sends them (the Merkur advisors).
+MERKUR_CONTACT_EMAIL = env.str("MERKUR_CONTACT_EMAIL", default="post@distriktssenteret.no")
+
+# Merkur: login with ID-porten (OpenID Connect, through mozilla-django-oidc, see
+# distrikt/merkur/idporten.py) next to username and password. Off (no button, its URLs 404)
+# until the client from Digdir's self-service portal is set: all three of IDPORTEN_CLIENT_ID,
+# IDPORTEN_CLIENT_SECRET and IDPORTEN_ISSUER. The endpoints come from the issuer's discovery
+# document (cached) unless set one by one.
+IDPORTEN_CLIENT_ID = env.str("IDPORTEN_CLIENT_ID", default="")
+IDPORTEN_CLIENT_SECRET = env.str("IDPORTEN_CLIENT_SECRET", default="")
+IDPORTEN_ISSUER = env.str("IDPORTEN_ISSUER", default="")
+IDPORTEN_AUTHORIZATION_ENDPOINT = env.str("IDPORTEN_AUTHORIZATION_ENDPOINT", default="")
+IDPORTEN_TOKEN_ENDPOINT = env.str("IDPORTEN_TOKEN_ENDPOINT", default="")
+IDPORTEN_JWKS_ENDPOINT = env.str("IDPORTEN_JWKS_ENDPOINT", default="")
+IDPORTEN_END_SESSION_ENDPOINT = env.str("IDPORTEN_END_SESSION_ENDPOINT", default="")
+IDPORTEN_SCOPES = env.str("IDPORTEN_SCOPES", default="openid profile")
+# The level of assurance asked for; a login at a lower level is refused.
+IDPORTEN_ACR_VALUES = env.str("IDPORTEN_ACR_VALUES", default="idporten-loa-substantial")
+# How the client proves itself at the token endpoint: client_secret_basic or client_secret_post.
+IDPORTEN_TOKEN_AUTH_METHOD = env.str("IDPORTEN_TOKEN_AUTH_METHOD", default="client_secret_basic")
+IDPORTEN_TIMEOUT = env.float("IDPORTEN_TIMEOUT", default=10.0)
+# Key of the hash kept instead of the national identity number (empty: SECRET_KEY).
+IDPORTEN_PID_HASH_KEY = env.str("IDPORTEN_PID_HASH_KEY", default="")
 
 # Main menu order by slug of the top-level page or the app's navigation entry.
 MAIN_NAVIGATION_ORDER = ["kunnskap", "kommunar", "merkur", "arrangement", "om-oss"]

@@ -38,3 +38,7 @@ KNOWLEDGE_LOAD_DEMO_CONTENT = True
 PAGE_CACHE_SIGNAL_FILE = str(VAR_DIR / f"test-page-cache-signal{XDIST_WORKER}")
 # Tests never reach Enhetsregisteret; its client is tested on recorded answers.
 MERKUR_ENHETSREGISTERET_URL = ""
+# Never the ID-porten client a developer's .env names: the login tests start their own provider.
+IDPORTEN_CLIENT_ID = IDPORTEN_CLIENT_SECRET = IDPORTEN_ISSUER = ""
+IDPORTEN_AUTHORIZATION_ENDPOINT = IDPORTEN_TOKEN_ENDPOINT = ""
+IDPORTEN_JWKS_ENDPOINT = IDPORTEN_END_SESSION_ENDPOINT = ""

@@ -18,6 +18,7 @@ from .cases import (
     DecisionOutcome,
     Payment,
 )
+from .merchants import MerchantProfile, MerchantProfileQuerySet, pid_digest
 from .register import (
     ACCESSIBILITY_DATASET,
     ADVISOR_GROUP_NAME,
@@ -80,6 +81,8 @@ __all__ = [
     "ImportJobQuerySet",
     "ImportJobStatus",
     "KeyFiguresQuerySet",
+    "MerchantProfile",
+    "MerchantProfileQuerySet",
     "MerkurIndexPage",
     "MunicipalityAccessibility",
     "NamedForTheInterface",
@@ -99,4 +102,5 @@ __all__ = [
     "SupportSchemeQuerySet",
     "is_advisor",
     "is_manager",
+    "pid_digest",
 ]

@@ -113,6 +113,7 @@ def granted_application(own_shop, merchant, advisor):
     application.refresh_from_db()
     return application
 
+
 OSLO = ZoneInfo("Europe/Oslo")
 
 
