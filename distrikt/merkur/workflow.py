@@ -306,14 +306,26 @@ def record_decision(application: Application, user, decision: DecisionInput) -> 
     return record
 
 
+def is_appealable(decision: Decision) -> bool:
+    """Whether the decision may be appealed at all: not when it decided an appeal (§ 28 third paragraph)."""
+    return decision.application.appeal_of_id is None
+
+
 def lodge_appeal(decision: Decision, user, reasons: str, today: datetime.date) -> Application:
     """The merchant appeals a decision: a new case, linked to the decision, goes to the advisors.
 
     The appeal must come within three weeks (forvaltningslova § 29); a late appeal is for
     the advisors to consider by other means (§ 31), so the portal refuses it with a message.
+    A decision made in an appeal case is final: it cannot be appealed further (§ 28 third
+    paragraph).
     """
     original = decision.application
     _ensure_merchant(user, original)
+    if not is_appealable(decision):
+        raise ValidationError(
+            _("Vedtaket er gjort i ei klagesak og kan ikkje klagast på (forvaltningslova § 28 tredje ledd)."),
+            code="final",
+        )
     if not reasons.strip():
         raise ValidationError(_("Skriv kva du klagar på, og kvifor."), code="reasons")
     if today > decision.appeal_deadline:
