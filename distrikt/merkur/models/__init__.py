@@ -47,7 +47,14 @@ from .register import (
     is_manager,
 )
 from .reporting import ActualCost, FinalReport, PaymentRequest, PaymentRequestQuerySet
-from .schemes import SCHEMES_DATASET, RuleKind, SchemeRule, SupportScheme, SupportSchemeQuerySet
+from .schemes import (
+    SCHEMES_DATASET,
+    RuleKind,
+    SchemeBudget,
+    SchemeRule,
+    SupportScheme,
+    SupportSchemeQuerySet,
+)
 
 __all__ = [
     "ACCESSIBILITY_DATASET",
@@ -90,6 +97,7 @@ __all__ = [
     "PaymentRequest",
     "PaymentRequestQuerySet",
     "RuleKind",
+    "SchemeBudget",
     "SchemeRule",
     "Shop",
     "ShopAccessibility",
