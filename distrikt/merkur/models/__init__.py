@@ -46,7 +46,13 @@ from .register import (
     is_advisor,
     is_manager,
 )
-from .reporting import ActualCost, FinalReport, PaymentRequest, PaymentRequestQuerySet
+from .reporting import (
+    ActualCost,
+    FinalReport,
+    PaymentRequest,
+    PaymentRequestQuerySet,
+    PaymentRequestRefusal,
+)
 from .schemes import (
     SCHEMES_DATASET,
     RuleKind,
@@ -96,6 +102,7 @@ __all__ = [
     "Payment",
     "PaymentRequest",
     "PaymentRequestQuerySet",
+    "PaymentRequestRefusal",
     "RuleKind",
     "SchemeBudget",
     "SchemeRule",
