@@ -680,6 +680,24 @@ class PaymentForm(DesignsystemetFormMixin, forms.Form):
             ).open()
 
 
+class PaymentRequestRefusalForm(DesignsystemetFormMixin, forms.Form):
+    """The advisor refuses one of the merchant's open payment requests, with reasons."""
+
+    payment_request = PaymentRequestChoiceField(
+        label=_("Førespurnad som blir avslått"), queryset=PaymentRequest.objects.none()
+    )
+    reason = forms.CharField(
+        label=_("Grunngiving"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+    def __init__(self, *args, application: Application | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if application is not None:
+            self.fields["payment_request"].queryset = PaymentRequest.objects.filter(
+                application=application
+            ).open()
+
+
 class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 
