@@ -578,7 +578,7 @@ class CaseQueueFilterForm(DesignsystemetFormMixin, forms.Form):
     def filter(self, applications, data):
         status = data.get("status")
         applications = (
-            applications.filter(status=status) if status else applications.in_status(*self.OPEN_STATUSES)
+            applications.filter(status=status) if status else applications.in_common_status(*self.OPEN_STATUSES)
         )
         if data.get("scheme"):
             applications = applications.filter(scheme=data["scheme"])
