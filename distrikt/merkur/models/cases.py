@@ -55,6 +55,21 @@ class ApplicationQuerySet(models.QuerySet):
     def for_queue(self) -> "ApplicationQuerySet":
         return self.select_related("scheme", "shop__municipality__county", "assigned_advisor")
 
+    def for_queue_rows(self) -> "ApplicationQuerySet":
+        """The rows of the advisors' queue: the related rows it names, only the columns it shows."""
+        return self.for_queue().only(
+            "scheme__name",
+            "shop__name",
+            "shop__municipality__county__name",
+            "assigned_advisor__username",
+            "appeal_of",
+            "status",
+            "is_demo",
+            "deadline",
+            "submitted_at",
+            "requested_amount",
+        )
+
     def in_status(self, *statuses: str) -> "ApplicationQuerySet":
         return self.filter(status__in=statuses)
 
