@@ -76,7 +76,9 @@ def test_the_first_page_takes_as_many_queries_for_30_cases_as_for_3(
     assert many_queries == few_queries == QUEUE_FIRST_PAGE_QUERIES
 
 
-def test_the_count_and_the_rows_are_the_open_cases_in_deadline_order(client, advisor, second_advisor, refusal):
+def test_the_count_and_the_rows_are_the_open_cases_in_deadline_order(
+    client, advisor, second_advisor, refusal
+):
     add_cases(12, [advisor, second_advisor], refusal)
     draft = ApplicationFactory(shop=ShopFactory())  # the merchant's own business
     closed = ApplicationFactory(shop=ShopFactory(), deadline=datetime.date(2026, 1, 1))
