@@ -49,7 +49,7 @@ def filter_list(
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     paginator = Paginator(narrow(data), per_page)
     if count is not None:
-        paginator.count = count(data)  # type: ignore[misc]  # fills the cached property
+        paginator.count = count(data)  # fills the cached property: Paginator then runs no COUNT
     page_obj = paginator.get_page(request.GET.get(page_param))
     query = request.GET.copy()
     query.pop(page_param, None)
