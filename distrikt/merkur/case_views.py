@@ -48,8 +48,9 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     listing = filter_list(
         request,
         form,
-        lambda data: form.filter(Application.objects.for_queue(), data),
+        lambda data: form.filter(Application.objects.for_queue_rows(), data),
         per_page=QUEUE_PAGE_SIZE,
+        count=form.count,
     )
     return render(
         request,
