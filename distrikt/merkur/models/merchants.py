@@ -29,6 +29,8 @@ class MerchantProfileQuerySet(models.QuerySet):
 class MerchantProfile(models.Model):
     """A merchant's (or advisor's) account settings: the ID-porten identity it may log in with."""
 
+    changes_datasets = ()  # shown on no cached page
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
