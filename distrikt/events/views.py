@@ -168,9 +168,14 @@ def _event_at(request: HttpRequest, slug: str) -> EventPage | None:
         lambda: _event_routes(request),
         language_neutral=True,
     )
-    route = routes.get(slug)
+    route = routes["events"].get(slug)
     if route is None:
         return None
+    # The site the map was made for (the same host and port): the menu and page URLs of
+    # the form read it, and Wagtail keeps it on the request for them, as find_for_request
+    # would.
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = routes["site"]  # type: ignore[attr-defined]
     event_id, url_path = route
     event = EventPage.objects.live().filter(pk=event_id).first()
     # The map is a shortcut, never the authority: a page that is not at that path any more
@@ -180,20 +185,23 @@ def _event_at(request: HttpRequest, slug: str) -> EventPage | None:
     return event
 
 
-def _event_routes(request: HttpRequest) -> dict[str, tuple[int, str]]:
-    """slug -> (id, URL path) of every live event directly under /arrangement/ of the request's site."""
+def _event_routes(request: HttpRequest) -> dict:
+    """The request's site, and slug -> (id, URL path) of every live event directly under
+    /arrangement/ on it."""
     site = Site.find_for_request(request)
+    routes: dict = {"site": site, "events": {}}
     if site is None:
-        return {}
+        return routes
     root_path = next(
         (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk),
         None,
     )
     if root_path is None:
-        return {}
+        return routes
     prefix = f"{root_path}{EVENT_CALENDAR_SLUG}/"
     rows = EventPage.objects.live().filter(url_path__startswith=prefix).values_list("slug", "pk", "url_path")
-    return {slug: (pk, url_path) for slug, pk, url_path in rows if url_path == f"{prefix}{slug}/"}
+    routes["events"] = {slug: (pk, url_path) for slug, pk, url_path in rows if url_path == f"{prefix}{slug}/"}
+    return routes
 
 
 def _render_form(
