@@ -118,6 +118,24 @@ class ProductionServer:
         self.__exit__(None, None, None)
         raise RuntimeError(f"gunicorn did not answer within {self.start_timeout:.0f} s")
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds (user + system) used so far by gunicorn's master and workers (Linux /proc).
+
+        Unlike throughput, this changes little when other work shares the machine.
+        """
+        if self.process is None:
+            return 0.0
+        master = self.process.pid
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        ticks = 0
+        for pid in [str(master), *children]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def __exit__(self, *exc_info) -> None:
         if self.process is not None:
             self.process.terminate()

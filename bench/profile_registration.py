@@ -5,7 +5,9 @@ demo event, so the figure is the server's own work per registration (no network,
 gunicorn), measured as process CPU time: it changes little when the machine is busy,
 unlike the wall-clock throughput of `scenario_registrations.py`. Prints the median CPU
 milliseconds and the number of queries of the GET and the POST; with PROFILE=1 also the
-functions that took most time.
+functions that took most time (PROFILE_OUT=file also stores the stats for pstats), with
+QUERIES=1 the SQL of one GET and one POST. PROFILE_PREPARED=file keeps the prepared
+database there and starts from a copy of it on the next run (delete it after a migration).
 
     .venv/bin/python bench/profile_registration.py [registrations]
 """
@@ -17,6 +19,7 @@ import os
 import pstats
 import re
 import secrets
+import shutil
 import sys
 import tempfile
 import time
@@ -26,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 TMP = tempfile.mkdtemp(prefix="distrikt-profile-")
+PREPARED = os.environ.get("PROFILE_PREPARED", "")
+DATABASE_FILE = f"{TMP}/profile.sqlite3"
 os.environ.update(
     {
         "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
@@ -33,7 +38,7 @@ os.environ.update(
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": os.environ.get("PROFILE_DATABASE_URL") or f"sqlite:///{TMP}/profile.sqlite3",
+        "DATABASE_URL": os.environ.get("PROFILE_DATABASE_URL") or f"sqlite:///{DATABASE_FILE}",
         "MEDIA_ROOT": f"{TMP}/media",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "LOG_LEVEL": "ERROR",
@@ -58,11 +63,21 @@ FORM_PATH = f"/arrangement/{EVENT_SLUG}/pamelding/"
 
 
 def prepare() -> None:
+    reuse = PREPARED and not os.environ.get("PROFILE_DATABASE_URL")
+    if reuse and Path(PREPARED).is_file():
+        shutil.copyfile(PREPARED, DATABASE_FILE)
+        call_command("collectstatic", "--noinput", verbosity=0)
+        return
     call_command("migrate", "--noinput", verbosity=0)
     call_command("createcachetable")
     call_command("collectstatic", "--noinput", verbosity=0)
     call_command("load_bundled_data", verbosity=0)
     exec(CREATE_EVENT)  # noqa: S102  (the bench's own event definition)
+    if reuse:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+        shutil.copyfile(DATABASE_FILE, PREPARED)
 
 
 def register(client: Client, number: int) -> tuple[float, float]:
@@ -132,7 +147,14 @@ def main() -> None:
         f"({len(get_queries)} queries), per POST median {posts[count // 2] * 1000:.1f} ms "
         f"({len(post_queries)} queries)"
     )
+    if os.environ.get("QUERIES"):
+        for label, queries in (("GET", get_queries), ("POST", post_queries)):
+            print(f"\n-- {label}: {len(queries)} queries")
+            for sql in queries:
+                print(f"   {sql[:300]}")
     if profiler:
+        if os.environ.get("PROFILE_OUT"):
+            profiler.dump_stats(os.environ["PROFILE_OUT"])
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 
 

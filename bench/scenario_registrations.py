@@ -11,6 +11,8 @@ after the commit:
 Afterwards the event must hold exactly `capacity` confirmed registrations, the rest on
 the waiting list, one stored e-mail per registration and every e-mail sent.
 The registration rate limit is switched off for the run (EVENT_REGISTRATION_RATE_LIMIT=0).
+Besides registrations/s it prints the CPU time gunicorn spent per registration, the
+figure to compare between runs on a shared machine.
 
     .venv/bin/python bench/scenario_registrations.py [attempts] [concurrency] [immediate|database]
 """
@@ -87,7 +89,9 @@ def main() -> int:
                 print(f"registration form answered {status}")
                 return 1
             floor = measure(server.url, ["/ping"], concurrency=concurrency, requests=500)
+            cpu_started = server.cpu_seconds()
             result = run_registrations(server.url, form_path, attempts, concurrency)
+            server_cpu = server.cpu_seconds() - cpu_started
             drained, (stored, sent, unsent) = wait_for_mail(server, attempts)
             confirmed, waiting, total, distinct = count_registrations(server)
         finally:
@@ -111,6 +115,10 @@ def main() -> int:
         f"  all sent {drained:.1f} s after the last POST (polled with manage.py shell)"
         if tasks_backend == "database"
         else ""
+    )
+    print(
+        f"gunicorn CPU per registration {server_cpu / attempts * 1000:.1f} ms (GET + POST + sending; "
+        f"changes little with the machine's load, unlike registrations/s)"
     )
     print(f"e-mails stored {stored}  sent {sent}  not sent {unsent}{drain_note}")
     correct = (

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +36,7 @@ from .models import (
     Registration,
     RegistrationStatus,
 )
+from .models.registrations import ACTIVE_STATUSES
 
 
 class RegistrationClosedError(Exception):
@@ -62,8 +63,20 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+# What the services read of a locked event: registration state, capacity, opt-in.
+LOCKED_EVENT_FIELDS = (
+    "capacity",
+    "requires_opt_in",
+    "is_registration_enabled",
+    "registration_opens",
+    "registration_deadline",
+    "start",
+)
+
+
 def _lock_event(event: EventPage) -> EventPage:
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+    """The event's row, locked, with the fields capacity and state depend on read fresh."""
+    return EventPage.objects.select_for_update(of=("self",)).only(*LOCKED_EVENT_FIELDS).get(pk=event.pk)
 
 
 def register_for_event(
@@ -92,17 +105,22 @@ def register_for_event(
         raise ValueError("Consent is required to store a registration.")
     with transaction.atomic():
         locked = _lock_event(event)
-        existing = (
-            Registration.objects.active()
-            .not_anonymised()
-            .filter(event=locked, email=email)
-            .select_related("event")
-            .first()
+        # One query for both: the active registration of this address, and the seats taken.
+        seen = Registration.objects.filter(event=locked).aggregate(
+            existing_id=Max(
+                "pk",
+                filter=Q(email=email, status__in=ACTIVE_STATUSES, anonymised_at__isnull=True),
+            ),
+            seated=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
         )
-        if existing is None:
+        existing = None
+        if seen["existing_id"] is not None:
+            existing = Registration.objects.get(pk=seen["existing_id"])
+        else:
             registration = _create_registration(
                 locked,
                 now,
+                seen["seated"],
                 name=name,
                 email=email,
                 organisation=organisation,
@@ -114,11 +132,22 @@ def register_for_event(
                 language=language,
             )
     result = RegistrationResult(existing or registration, is_duplicate=existing is not None)
-    # Render outside the lock (the seat is already stored); queue under it, so the
-    # once-an-hour check and the insert are one step even when the form is posted in parallel.
+    # The e-mail shows the event as the caller read it (the locked copy holds a few fields).
+    result.registration.event = event
+    # Render outside the lock (the seat is already stored); queue under the registration's
+    # lock, so the once-an-hour check and the insert are one step even when the form is
+    # posted in parallel (SQLite's IMMEDIATE transaction serialises every writer anyway).
     confirmation = emails.compose_confirmation(result.registration)
     with transaction.atomic():
-        _lock_event(event)
+        if connection.features.has_select_for_update:
+            still_there = (
+                Registration.objects.select_for_update()
+                .filter(pk=result.registration.pk)
+                .values_list("pk", flat=True)
+                .first()
+            )
+            if still_there is None:  # deleted by its owner meanwhile: nothing to confirm
+                return result
         queue_mail(**confirmation)
     return result
 
@@ -126,6 +155,7 @@ def register_for_event(
 def _create_registration(
     locked: EventPage,
     now: datetime.datetime,
+    seated: int,
     *,
     name: str,
     email: str,
@@ -137,11 +167,11 @@ def _create_registration(
     answers: list[dict] | None,
     language: str,
 ) -> Registration:
-    """A seat while there is one, else the waiting list; the caller holds the event lock."""
+    """A seat while there is one, else the waiting list; the caller holds the event lock
+    and counted the `seated` registrations under it."""
     state = locked.registration_state(now)
     if state != "open":
         raise RegistrationClosedError(state)
-    seated = Registration.objects.seated().filter(event=locked).count()
     has_seat = locked.capacity is None or seated < locked.capacity
     registration = Registration.objects.create(
         event=locked,

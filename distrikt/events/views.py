@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,10 +14,12 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail import hooks
 from wagtail import views as wagtail_views
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from distrikt.core.breadcrumbs import page_trail
+from distrikt.core.derived import get_or_compute
 from distrikt.core.filtering import filter_list
+from distrikt.core.navigation import NAVIGATION_DATASET
 from distrikt.core.page_views import page_view
 from distrikt.core.ratelimit import is_rate_limited
 
@@ -127,13 +130,14 @@ def registration_form_view(request: HttpRequest, event: EventPage) -> HttpRespon
 
 
 def registration_form(request: HttpRequest, slug: str) -> HttpResponse:
-    """`/arrangement/<slug>/pamelding/`: the form of the event at that address, in one query.
+    """`/arrangement/<slug>/pamelding/`: the form of the event at that address, by its id.
 
     Wagtail's router walks the tree from the site root, a query per level and the specific
-    page at each; in a burst of registrations that was a third of the form's cost. Here
-    the event is read by its URL path, then served the way Wagtail serves a page (its
-    `before_serve_page` hooks, view restrictions included). An event that is not at
-    that path (a calendar with another slug) is routed by Wagtail as before.
+    page at each. Here the event's id comes from a cached map of the site's event
+    addresses (see `_event_routes`) and the event is read by its primary key, then served
+    the way Wagtail serves a page (its `before_serve_page` hooks, view restrictions
+    included). An address the map does not know (a calendar with another slug, another
+    site) is routed by Wagtail as before.
     """
     event = _event_at(request, slug)
     if event is None:
@@ -146,20 +150,58 @@ def registration_form(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 EVENT_CALENDAR_SLUG = "arrangement"
+# The map is stale when an event is published, unpublished, moved or deleted (`events`),
+# when a top-level page such as the calendar changes (`navigation`) and when a Site changes
+# (events.signals bumps `events`).
+EVENT_ROUTE_DATASETS = ("events", NAVIGATION_DATASET)
 
 
 def _event_at(request: HttpRequest, slug: str) -> EventPage | None:
-    site = Site.find_for_request(request)
-    if site is None:
+    """The live event whose form is at this address on the request's site, in one query by id."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
         return None
+    routes = get_or_compute(
+        EVENT_ROUTE_DATASETS,
+        f"event-form-routes:{host}:{request.get_port()}",
+        lambda: _event_routes(request),
+        language_neutral=True,
+    )
+    route = routes["events"].get(slug)
+    if route is None:
+        return None
+    # The site the map was made for (the same host and port): the menu and page URLs of
+    # the form read it, and Wagtail keeps it on the request for them, as find_for_request
+    # would.
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = routes["site"]  # type: ignore[attr-defined]
+    event_id, url_path = route
+    event = EventPage.objects.live().filter(pk=event_id).first()
+    # The map is a shortcut, never the authority: a page that is not at that path any more
+    # (a move the map has not heard of yet) goes to Wagtail's router.
+    if event is None or event.url_path != url_path:
+        return None
+    return event
+
+
+def _event_routes(request: HttpRequest) -> dict:
+    """The request's site, and slug -> (id, URL path) of every live event directly under
+    /arrangement/ on it."""
+    site = Site.find_for_request(request)
+    routes: dict = {"site": site, "events": {}}
+    if site is None:
+        return routes
     root_path = next(
         (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk),
         None,
     )
     if root_path is None:
-        return None
-    url_path = f"{root_path}{EVENT_CALENDAR_SLUG}/{slug}/"
-    return EventPage.objects.live().filter(url_path=url_path).first()
+        return routes
+    prefix = f"{root_path}{EVENT_CALENDAR_SLUG}/"
+    rows = EventPage.objects.live().filter(url_path__startswith=prefix).values_list("slug", "pk", "url_path")
+    routes["events"] = {slug: (pk, url_path) for slug, pk, url_path in rows if url_path == f"{prefix}{slug}/"}
+    return routes
 
 
 def _render_form(
@@ -170,18 +212,20 @@ def _render_form(
     status: int = 200,
     **extra,
 ) -> HttpResponse:
-    response = event.render(
+    # Only what the form template reads: the event page's own context (seats left, and a
+    # second breadcrumb trail from BasePage) would cost three queries the form never shows.
+    response = render(
         request,
-        template="events/registration_form.html",
-        context_overrides={
+        "events/registration_form.html",
+        {
+            **Page.get_context(event, request),
             "form": form,
             "state": state,
             "breadcrumbs": page_trail(event, request),
             **extra,
         },
+        status=status,
     )
-    response.render()
-    response.status_code = status
     return _private(response)
 
 
