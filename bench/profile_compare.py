@@ -47,6 +47,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -62,6 +63,7 @@ def prepare() -> None:
     call_command("collectstatic", "--noinput", verbosity=0)
     if not Municipality.objects.exists():
         call_command("load_bundled_data", verbosity=0)
+    cache.clear()  # a kept database keeps its cache table: start with no stored pages
 
 
 def path_for(codes: list[str], language: str = "") -> str:

@@ -10,7 +10,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -126,6 +128,35 @@ class ComparisonRow:
     national: float | None
 
 
+# Formatted numbers by (exact value, format, language): the same municipality, county and
+# national figures come back on page after page, and formatting is most of a page's work.
+_FORMATTED: dict[tuple[str, str, str], str] = {}
+_FORMATTED_LIMIT = 100_000
+MISSING = "–"
+
+
+def formatted(value: float, arg: str) -> str:
+    """`value|floatformat:arg` in the active language, remembered (the key keeps -0.0 apart from 0.0)."""
+    key = (repr(value), arg, get_language() or "")
+    text = _FORMATTED.get(key)
+    if text is None:
+        text = floatformat(value, arg)
+        if len(_FORMATTED) >= _FORMATTED_LIMIT:
+            _FORMATTED.clear()
+        _FORMATTED[key] = text
+    return text
+
+
+@dataclass(frozen=True)
+class DisplayRow:
+    """A year of an indicator as printed: the year and each column's text ("–" for no value)."""
+
+    year: str
+    municipalities: list[str]
+    counties: list[str]
+    national: str
+
+
 @dataclass
 class ComparedIndicator:
     """One indicator across the compared municipalities."""
@@ -158,6 +189,32 @@ class ComparedIndicator:
     def value_format(self) -> str:
         """The `floatformat` argument for a municipality's own values: as stored, no mean's decimal."""
         return f"{decimals_for(self.indicator.code)}g"
+
+    def display_row(self, row: ComparisonRow) -> DisplayRow:
+        """`row` as the page prints it: own values as stored (estimates starred), groups rounded."""
+        own, group = self.value_format, self.number_format
+        return DisplayRow(
+            year=str(row.year),
+            municipalities=[
+                MISSING if cell is None else formatted(cell.value, own) + ("*" if cell.is_estimate else "")
+                for cell in row.municipalities
+            ],
+            counties=[MISSING if value is None else formatted(value, group) for value in row.counties],
+            national=MISSING if row.national is None else formatted(row.national, group),
+        )
+
+    @cached_property
+    def display_rows(self) -> list[DisplayRow]:
+        """Every year as printed, newest first (the table under the chart)."""
+        return [self.display_row(row) for row in reversed(self.rows)]
+
+    @property
+    def display_latest(self) -> DisplayRow | None:
+        """The newest year in which a compared municipality has a value, as printed."""
+        for row, shown in zip(reversed(self.rows), self.display_rows, strict=True):
+            if any(value is not None for value in row.municipalities):
+                return shown
+        return None
 
 
 @dataclass
