@@ -23,10 +23,9 @@ from . import indicators
 from .aggregates import (
     IndicatorAggregate,
     Method,
-    county_aggregates,
     decimals_for,
+    group_aggregates,
     method_for,
-    national_aggregates,
 )
 from .models import County, Indicator, Municipality, Observation
 from .services import similar_municipalities
@@ -256,8 +255,9 @@ def build_comparison(municipalities: Sequence[Municipality], *, with_charts: boo
             continue
         row = values[code].setdefault(year, [None] * len(municipalities))
         row[positions[municipality_id]] = ComparedValue(value, is_estimate)
-    by_county = {county.code: county_aggregates(county.code) for county in counties}
-    national = national_aggregates()
+    groups = group_aggregates()
+    by_county = {county.code: groups.counties.get(county.code, {}) for county in counties}
+    national = groups.national
     language = get_language() or "nn"
     compared = []
     for indicator in _ordered_indicators([*values, *national]):
