@@ -176,10 +176,6 @@ class ComparedIndicator:
         return None
 
     @property
-    def rows_newest_first(self) -> list[ComparisonRow]:
-        return list(reversed(self.rows))
-
-    @property
     def number_format(self) -> str:
         """The `floatformat` argument for county and national figures (grouped thousands)."""
         return f"{self.decimals}g"
@@ -223,6 +219,16 @@ class Comparison:
     municipalities: list[Municipality]
     counties: list[County]
     indicators: list[ComparedIndicator]
+
+    # The headings over every table of the page, made once for all of them.
+    @cached_property
+    def municipality_headings(self) -> list[str]:
+        return [municipality.name for municipality in self.municipalities]
+
+    @cached_property
+    def county_headings(self) -> list[str]:
+        """«Name (fylke)» in the active language."""
+        return [_("%(name)s (fylke)") % {"name": county.name} for county in self.counties]
 
 
 def _ordered_indicators(codes: Iterable[str]) -> list[Indicator]:

@@ -26,6 +26,12 @@ def table_cells(texts: Iterable[object]) -> SafeString:
 
 
 @register.filter
+def column_headers(texts: Iterable[object]) -> SafeString:
+    """`<th scope="col">text</th>` for each text, escaped, with nothing between them."""
+    return mark_safe("".join([f'<th scope="col">{_escaped(text)}</th>' for text in texts]))  # noqa: S308 - escaped
+
+
+@register.filter
 def municipality_options(choices: Iterable[tuple[str, str]], selected: str = "") -> SafeString:
     """`<option>` elements for (code, name) pairs, labelled «name (code)»; `selected` marks one code."""
     parts = []
