@@ -45,19 +45,46 @@ def restore_tree_root() -> None:
         Collection.add_root(name="Root")
 
 
+# What the migrations put in the test database (groups and their permissions, the published
+# Merkur schemes, the page-tree root …), taken once per test process.
+_MIGRATION_DATA: dict[str, str] = {}
+
+
+def _put_back_migration_data() -> None:
+    """Empty every table and load what the migrations made, as Django's serialized rollback does."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(_MIGRATION_DATA["default"])
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _restore_migration_data_at_end(django_db_setup, django_db_blocker):
-    """Leave a reused test database as the migrations made it, after any flush."""
+def _migration_data(django_db_setup, django_db_blocker):
+    """Snapshot the migrations' data; leave a reused test database with it after any flush."""
+    with django_db_blocker.unblock():
+        _MIGRATION_DATA["default"] = connection.creation.serialize_db_to_string()
     yield
     with django_db_blocker.unblock():
-        if Page._meta.db_table not in connection.introspection.table_names():
-            return  # a run of tests that never touched the database
-        if Page.objects.exists():
-            return
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
-        restore_tree_root()
+        if not Page.objects.exists():
+            _put_back_migration_data()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, put the migrations' data back for the tests that follow.
+
+    A transactional (or live-server) test ends by emptying every table, the rows that data
+    migrations made included. The suite runs in several processes that take whole modules
+    largest first, so a transactional test can run before any other module; without this,
+    a later test in the same process would miss, say, the «Departementet» group.
+    """
+    yield
+    if not _MIGRATION_DATA or nextitem is None or not _is_transactional(item):
+        return
+    if _is_transactional(nextitem):
+        return  # it starts from empty tables anyway; put the data back once, after the last
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        _put_back_migration_data()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,10 @@ per_page=…)` where `narrow(cleaned_data)` applies QuerySet methods. The templa
 `listing.page_obj`, `listing.query_string` (the filters without the page number, for page
 links) and puts `{% if listing.is_filtered %}<meta name="robots" content="noindex">{% endif %}`
 in its `meta` block.
+
+A list whose rows are read in a way that does not suit counting (a condition shaped for
+walking an index in the list's order, say) may pass `count=…`: `count(cleaned_data)` gives
+the number of rows `narrow(cleaned_data)` would, with its own cheaper query.
 """
 
 from collections.abc import Callable, Sequence
@@ -39,10 +43,14 @@ def filter_list(
     *,
     per_page: int,
     page_param: str = "page",
+    count: Callable[[dict[str, Any]], int] | None = None,
 ) -> FilteredList:
     """Narrow by the form's valid data (an invalid or empty form narrows nothing), then page."""
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    page_obj = Paginator(narrow(data), per_page).get_page(request.GET.get(page_param))
+    paginator = Paginator(narrow(data), per_page)
+    if count is not None:
+        paginator.count = count(data)  # fills the cached property: Paginator then runs no COUNT
+    page_obj = paginator.get_page(request.GET.get(page_param))
     query = request.GET.copy()
     query.pop(page_param, None)
     return FilteredList(

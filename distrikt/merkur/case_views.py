@@ -25,6 +25,7 @@ from .forms import (
     InformationRequestForm,
     NoteForm,
     PaymentForm,
+    PaymentRequestRefusalForm,
 )
 from .models import Application, ApplicationStatus, FinalReport, PaymentRequest, is_advisor
 from .views import merkur_login_required
@@ -47,8 +48,9 @@ def case_queue(request: HttpRequest) -> HttpResponse:
     listing = filter_list(
         request,
         form,
-        lambda data: form.filter(Application.objects.for_queue(), data),
+        lambda data: form.filter(Application.objects.for_queue_rows(), data),
         per_page=QUEUE_PAGE_SIZE,
+        count=form.count,
     )
     return render(
         request,
@@ -116,6 +118,8 @@ def _case_context(request: HttpRequest, application: Application, **forms) -> di
         "conflict_form": forms.get("conflict") or ConflictForm(),
         "decision_form": forms.get("decide") or DecisionForm(),
         "payment_form": forms.get("pay") or _payment_form(application),
+        "may_refuse_request": PaymentRequest.objects.filter(application=application).open().exists(),
+        "refusal_form": forms.get("refuse_request") or PaymentRequestRefusalForm(application=application),
     }
 
 
@@ -185,6 +189,12 @@ ACTIONS: dict[str, tuple[type, Callable]] = {
             app, user, data["amount"], is_final=data["is_final"], payment_request=data.get("payment_request")
         ),
     ),
+    "refuse_request": (
+        PaymentRequestRefusalForm,
+        lambda app, user, data: workflow.refuse_payment_request(
+            data["payment_request"], user, data["reason"]
+        ),
+    ),
 }
 
 DONE_MESSAGES = {
@@ -194,6 +204,7 @@ DONE_MESSAGES = {
     "conflict": _("Inhabiliteten er registrert. Du kan ikkje gjere vedtak i saka."),
     "decide": _("Vedtaket er gjort. Brevet blir sendt til kjøpmannen."),
     "pay": _("Utbetalinga er registrert."),
+    "refuse_request": _("Førespurnaden om utbetaling er avslått. Kjøpmannen får melding på e-post."),
     "start": _("Saka er under handsaming."),
     "close": _("Saka er avslutta."),
 }
@@ -218,7 +229,12 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
     form_class, perform = ACTIONS[action]
-    form = _payment_form(application, request.POST) if action == "pay" else form_class(request.POST)
+    if action == "pay":
+        form = _payment_form(application, request.POST)
+    elif action == "refuse_request":
+        form = PaymentRequestRefusalForm(request.POST, application=application)
+    else:
+        form = form_class(request.POST)
     if form.is_valid():
         try:
             perform(application, request.user, form.cleaned_data)

@@ -213,7 +213,7 @@ def grant_tables(grants: GrantStatistics) -> list[Table]:
             [
                 [
                     row.scheme,
-                    row.budget if row.budget else _("Ikkje sett budsjett"),
+                    row.budget if row.budget is not None else _("Ikkje sett budsjett"),
                     row.committed,
                     row.percent,
                     *([row.demo] if grants.demo_cases else []),

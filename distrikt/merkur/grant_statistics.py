@@ -15,7 +15,8 @@ What is counted:
 - a grant is a decision to grant (``granted_amount`` is set); it stays counted when it is
   later paid, reported, lapses or is withdrawn;
 - budget use counts what the grants bind: the granted amount, or only what was paid of a
-  grant that lapsed or was withdrawn, against the scheme's yearly budget as it is set now;
+  grant that lapsed or was withdrawn, against the scheme's budget for that year (none set
+  for the year: no budget, no share);
 - processing time is calendar days (Norwegian time) from the first submission, read from the
   audit log, to the decision; a request for more information does not restart the clock.
   The public build takes the grants, the full build every decision.
@@ -52,6 +53,7 @@ from .models import (
     Application,
     ApplicationStatus,
     CaseEvent,
+    SchemeBudget,
     SupportScheme,
 )
 from .statistics import Row
@@ -252,10 +254,11 @@ def budget_use(year: int) -> list[BudgetRow]:
         .values(SCHEME_KEY)
         .annotate(committed=Sum(committed), demo=Count("pk", filter=Q(is_demo=True)))
     }
+    budgets = dict(SchemeBudget.objects.filter(year=year).values_list("scheme_id", "amount"))
     return [
         BudgetRow(
             scheme=scheme.name,
-            budget=scheme.yearly_budget,
+            budget=budgets.get(scheme.pk),
             committed=figures.get(scheme.pk, {}).get("committed") or 0,
             demo=figures.get(scheme.pk, {}).get("demo", 0),
         )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from distrikt.core.outbox import queue_mail
 
 from .letters import recipients_for_shop
-from .models import Application, FinalReport, PaymentRequest
+from .models import Application, FinalReport, PaymentRequest, PaymentRequestRefusal
 
 STAFF_LANGUAGE = "nn"
 
@@ -97,3 +97,32 @@ def final_report_sent(report: FinalReport) -> None:
         notice_subject,
         context,
     )
+
+
+def payment_request_refused(refusal: PaymentRequestRefusal) -> None:
+    """Tell the shop's merchants that the advisor refused their payment request, and why.
+
+    Written in Nynorsk, like the decision letters: the advisor's action has no merchant
+    language to follow.
+    """
+    payment_request = refusal.payment_request
+    application = payment_request.application
+    to = recipients_for_shop(application.shop)
+    if not to:
+        return
+    with translation.override(STAFF_LANGUAGE):
+        queue_mail(
+            to,
+            _("Førespurnaden om utbetaling frå Merkur er avslått"),
+            render_to_string(
+                "merkur/email/payment_request_refused.txt",
+                {
+                    "application": application,
+                    "payment_request": payment_request,
+                    "refusal": refusal,
+                    "link": absolute_url(reverse("merkur:application_detail", args=[application.pk])),
+                },
+            ),
+            related=application,
+            dedupe_key=f"merkur-payment-request-refused:{refusal.pk}",
+        )

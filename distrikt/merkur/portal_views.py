@@ -232,10 +232,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     is_own = Application.objects.owned_by(request.user).filter(pk=application.pk).exists()
     decisions = list(application.decisions.prefetch_related("appeals"))
+    is_appealable = not application.is_appeal
     for decision in decisions:
         is_appealed = any(appeal.status != ApplicationStatus.WITHDRAWN for appeal in decision.appeals.all())
-        decision.is_open_for_appeal = is_own and not is_appealed and today <= decision.appeal_deadline
-        decision.is_past_appeal_deadline = is_own and today > decision.appeal_deadline
+        decision.is_open_for_appeal = (
+            is_own and is_appealable and not is_appealed and today <= decision.appeal_deadline
+        )
+        decision.is_past_appeal_deadline = is_own and is_appealable and today > decision.appeal_deadline
     return render(
         request,
         "merkur/application_detail.html",
@@ -344,9 +347,10 @@ def appeal(request: HttpRequest, pk: int, decision_pk: int) -> HttpResponse:
     decision = get_object_or_404(Decision, pk=decision_pk, application=application)
     today = timezone.localdate()
     existing = decision.appeals.exclude(status=ApplicationStatus.WITHDRAWN).first()
+    is_final = not workflow.is_appealable(decision)
     is_late = today > decision.appeal_deadline
     form = AppealForm(request.POST or None)
-    if request.method == "POST" and not is_late and existing is None and form.is_valid():
+    if request.method == "POST" and not is_final and not is_late and existing is None and form.is_valid():
         try:
             lodged = workflow.lodge_appeal(decision, request.user, form.cleaned_data["reasons"], today)
         except ValidationError as error:
@@ -362,6 +366,7 @@ def appeal(request: HttpRequest, pk: int, decision_pk: int) -> HttpResponse:
             "decision": decision,
             "form": form,
             "is_late": is_late,
+            "is_final": is_final,
             "existing_appeal": existing,
         },
         status=400 if request.method == "POST" else 200,

@@ -21,6 +21,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from axes.utils import reset as reset_login_failures
+
 from distrikt.core import charts, maps
 from distrikt.core.cache import page_cache
 from distrikt.core.exports import csv_dialect_for, export_response
@@ -507,8 +509,16 @@ class MerchantPasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 
 class MerchantPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Set the new password from the e-mailed link; it also lifts a login lockout of the user
+    (django-axes), since whoever holds the link has shown they own the account."""
+
     template_name = "merkur/registration/password_reset_confirm.html"
     success_url = reverse_lazy("merkur:password_reset_complete")
+
+    def form_valid(self, form) -> HttpResponse:
+        response = super().form_valid(form)
+        reset_login_failures(username=form.user.get_username())
+        return response
 
 
 class MerchantPasswordResetCompleteView(auth_views.PasswordResetCompleteView):

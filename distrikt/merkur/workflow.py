@@ -38,6 +38,7 @@ from .models import (
     FinalReport,
     Payment,
     PaymentRequest,
+    PaymentRequestRefusal,
     Shop,
     ShopAccessibility,
     SupportScheme,
@@ -306,14 +307,26 @@ def record_decision(application: Application, user, decision: DecisionInput) -> 
     return record
 
 
+def is_appealable(decision: Decision) -> bool:
+    """Whether the decision may be appealed at all: not when it decided an appeal (§ 28 third paragraph)."""
+    return decision.application.appeal_of_id is None
+
+
 def lodge_appeal(decision: Decision, user, reasons: str, today: datetime.date) -> Application:
     """The merchant appeals a decision: a new case, linked to the decision, goes to the advisors.
 
     The appeal must come within three weeks (forvaltningslova § 29); a late appeal is for
     the advisors to consider by other means (§ 31), so the portal refuses it with a message.
+    A decision made in an appeal case is final: it cannot be appealed further (§ 28 third
+    paragraph).
     """
     original = decision.application
     _ensure_merchant(user, original)
+    if not is_appealable(decision):
+        raise ValidationError(
+            _("Vedtaket er gjort i ei klagesak og kan ikkje klagast på (forvaltningslova § 28 tredje ledd)."),
+            code="final",
+        )
     if not reasons.strip():
         raise ValidationError(_("Skriv kva du klagar på, og kvifor."), code="reasons")
     if today > decision.appeal_deadline:
@@ -419,6 +432,8 @@ def _check_payment_against_request(
         raise ValidationError(
             _("Det er alt registrert ei utbetaling for denne førespurnaden."), code="request"
         )
+    if PaymentRequestRefusal.objects.filter(payment_request=payment_request).exists():
+        raise ValidationError(_("Førespurnaden er avslått."), code="request")
     if amount > payment_request.amount:
         raise ValidationError(
             _("Utbetalinga er større enn det kjøpmannen bad om (%(amount)s kr).")
@@ -583,6 +598,37 @@ def request_payment(
         )
         notices.payment_request_sent(record)
     return record
+
+
+def refuse_payment_request(payment_request: PaymentRequest, user, reason: str) -> PaymentRequestRefusal:
+    """The advisor refuses an open payment request, with reasons (forvaltningslova § 24).
+
+    The refusal is written once and logged in the case; the request then no longer counts
+    against what the merchant may ask for, and the merchant is told by e-mail.
+    """
+    _ensure_advisor(user)
+    if not reason.strip():
+        raise ValidationError(_("Skriv kvifor førespurnaden blir avslått."), code="reason")
+    with transaction.atomic():
+        # The case's row lock orders this against a payment on the same request.
+        locked = _lock(payment_request.application)
+        if not PaymentRequest.objects.filter(pk=payment_request.pk).open().exists():
+            raise TransitionNotAllowed(
+                _("Førespurnaden er alt utbetalt eller avslått."), code="request_closed"
+            )
+        refusal = PaymentRequestRefusal.objects.create(
+            payment_request=payment_request, reason=reason.strip(), refused_by=user
+        )
+        CaseEvent.objects.create(
+            application=locked,
+            actor=user,
+            from_status=locked.status,
+            to_status=locked.status,
+            comment=_("Førespurnaden om utbetaling på %(amount)s kr er avslått: %(reason)s")
+            % {"amount": payment_request.amount, "reason": reason.strip()},
+        )
+        notices.payment_request_refused(refusal)
+    return refusal
 
 
 def submit_final_report(

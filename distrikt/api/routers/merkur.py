@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from distrikt.core.api_schemas import Pagination, errors, object_or_404
 from distrikt.core.derived import get_or_compute
-from distrikt.merkur import statistics
+from distrikt.merkur import grant_statistics, statistics
 from distrikt.merkur.forms import ShopFilterForm
 from distrikt.merkur.models import (
     REGISTER_DATASET,
@@ -83,6 +83,48 @@ class ServiceSpreadOut(Schema):
     counts: list[int]
 
 
+class MerkurGrantRowOut(Schema):
+    """Decided grants in one year, scheme or county (the public figures: grants only)."""
+
+    label: str
+    granted: int = Field(description="How many grants.")
+    granted_sum: int = Field(description="The sum granted (NOK).")
+    paid_sum: int = Field(description="The sum paid of those grants (NOK).")
+    demo: int = Field(description="How many of the cases were made for demonstration.")
+
+
+class MerkurBudgetRowOut(Schema):
+    """How much of one scheme's budget for the year the year's grants bind."""
+
+    scheme: str
+    budget: int | None = Field(description="The scheme's budget for the year (NOK); null when none is set.")
+    committed: int = Field(description="What the grants bind (NOK): granted, or paid of a lapsed grant.")
+    percent: float | None = Field(description="The share of the budget bound; null without a budget.")
+    demo: int
+
+
+class MerkurProcessingRowOut(Schema):
+    """The median days from submission to decision of the grants in one year or scheme."""
+
+    label: str
+    median_days: float | None
+    demo: int
+
+
+class MerkurGrantFiguresOut(Schema):
+    """The public grant figures of the Merkur dashboard for one year: decided grants only."""
+
+    year: int = Field(description="The year of the per-scheme, per-county and budget figures.")
+    years: list[int] = Field(description="The years with figures, newest first (ask with grant_year).")
+    by_year: list[MerkurGrantRowOut]
+    by_scheme: list[MerkurGrantRowOut]
+    by_county: list[MerkurGrantRowOut]
+    budget: list[MerkurBudgetRowOut]
+    processing_by_year: list[MerkurProcessingRowOut]
+    processing_by_scheme: list[MerkurProcessingRowOut]
+    demo_cases: int = Field(description="Cases made for demonstration behind any figure here.")
+
+
 class StatisticsOut(Schema):
     active_shops: int
     closed_shops: int
@@ -94,6 +136,7 @@ class StatisticsOut(Schema):
     closures: list[RowOut]
     turnover_year: int | None
     turnover_bands: list[RowOut]
+    grants: MerkurGrantFiguresOut
 
 
 class SchemeRuleOut(Schema):
@@ -330,7 +373,27 @@ def _map_points(shops) -> list[dict]:
     ]
 
 
-@router.get("/merkur/statistics", response=StatisticsOut)
-def get_statistics(request: HttpRequest):
-    """The dashboard's figures."""
-    return statistics.cached_dashboard()
+@router.get("/merkur/statistics", response={200: StatisticsOut, **errors(404, 422)})
+def get_statistics(
+    request: HttpRequest,
+    grant_year: int | None = Query(
+        None,
+        ge=1900,
+        le=9999,
+        description="The year of the grant figures (default: the latest with figures).",
+    ),
+):
+    """The dashboard's figures, with the public grant figures (decided grants only, as on the
+    public dashboard; never an application, a pending case or a refusal)."""
+    years = grant_statistics.cached_grant_years(is_full=False)
+    if grant_year is not None and grant_year not in years:
+        raise Http404
+    grants = grant_statistics.cached_grant_statistics(grant_year or years[0], is_full=False)
+    dashboard = statistics.cached_dashboard()
+    return {
+        **{name: getattr(dashboard, name) for name in StatisticsOut.model_fields if name != "grants"},
+        "grants": {
+            **{name: getattr(grants, name) for name in MerkurGrantFiguresOut.model_fields if name != "years"},
+            "years": years,
+        },
+    }

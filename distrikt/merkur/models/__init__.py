@@ -46,8 +46,21 @@ from .register import (
     is_advisor,
     is_manager,
 )
-from .reporting import ActualCost, FinalReport, PaymentRequest, PaymentRequestQuerySet
-from .schemes import SCHEMES_DATASET, RuleKind, SchemeRule, SupportScheme, SupportSchemeQuerySet
+from .reporting import (
+    ActualCost,
+    FinalReport,
+    PaymentRequest,
+    PaymentRequestQuerySet,
+    PaymentRequestRefusal,
+)
+from .schemes import (
+    SCHEMES_DATASET,
+    RuleKind,
+    SchemeBudget,
+    SchemeRule,
+    SupportScheme,
+    SupportSchemeQuerySet,
+)
 
 __all__ = [
     "ACCESSIBILITY_DATASET",
@@ -89,7 +102,9 @@ __all__ = [
     "Payment",
     "PaymentRequest",
     "PaymentRequestQuerySet",
+    "PaymentRequestRefusal",
     "RuleKind",
+    "SchemeBudget",
     "SchemeRule",
     "Shop",
     "ShopAccessibility",

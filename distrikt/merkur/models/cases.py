@@ -10,7 +10,8 @@ stale (``GRANTS_DATASET``); the other rows purge nothing (``changes_datasets = (
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from .register import ExtraService, Shop, is_advisor
@@ -54,8 +55,37 @@ class ApplicationQuerySet(models.QuerySet):
     def for_queue(self) -> "ApplicationQuerySet":
         return self.select_related("scheme", "shop__municipality__county", "assigned_advisor")
 
+    def for_queue_rows(self) -> "ApplicationQuerySet":
+        """The rows of the advisors' queue: the related rows it names, only the columns it shows."""
+        return self.for_queue().only(
+            "scheme__name",
+            "shop__name",
+            "shop__municipality__county__name",
+            "assigned_advisor__username",
+            "appeal_of",
+            "status",
+            "is_demo",
+            "deadline",
+            "submitted_at",
+            "requested_amount",
+        )
+
     def in_status(self, *statuses: str) -> "ApplicationQuerySet":
         return self.filter(status__in=statuses)
+
+    def in_common_status(self, *statuses: str) -> "ApplicationQuerySet":
+        """Like ``in_status()``, for statuses most cases have (the queue's open cases).
+
+        The condition is written so that no index on status can serve it. A SQLite database
+        without planner statistics (never ANALYZEd, which is the normal case) otherwise reads
+        every open case through ``merkur_application_queue``, joins them and sorts them all to
+        show one page: about 100 ms at 20,000 cases. This way it walks the queue's order
+        (``merkur_application_deadline``) and stops after one page: under 1 ms. PostgreSQL
+        keeps its own statistics and plans an ordered index scan or a top-N sort either way.
+        """
+        return self.alias(status_without_index=Concat("status", Value(""))).filter(
+            status_without_index__in=statuses
+        )
 
 
 class Application(models.Model):

@@ -13,12 +13,12 @@ from .cases import AppendOnlyModel, AppendOnlyQuerySet, Application, Attachment
 
 class PaymentRequestQuerySet(AppendOnlyQuerySet):
     def open(self) -> "PaymentRequestQuerySet":
-        """Requests no payment has been registered against yet."""
-        return self.filter(payments__isnull=True)
+        """Requests neither paid against nor refused yet: what still counts against the grant."""
+        return self.filter(payments__isnull=True, refusal__isnull=True)
 
     def with_details(self) -> "PaymentRequestQuerySet":
-        """With costs, payments and attachments (without the files' contents) for the case pages."""
-        return self.prefetch_related(
+        """With costs, payments, refusal and attachments (without the files' contents) for the case pages."""
+        return self.select_related("refusal__refused_by").prefetch_related(
             "costs", "payments", Prefetch("attachments", queryset=Attachment.objects.defer("content"))
         )
 
@@ -62,8 +62,33 @@ class PaymentRequest(AppendOnlyModel):
         return sum(payment.amount for payment in self.payments.all())
 
     @property
+    def is_refused(self) -> bool:
+        return hasattr(self, "refusal")
+
+    @property
     def is_open(self) -> bool:
-        return not self.payments.all()
+        return not self.payments.all() and not self.is_refused
+
+
+class PaymentRequestRefusal(AppendOnlyModel):
+    """The advisor refuses an open payment request, with reasons; it then no longer counts
+    against what the merchant may ask for. Written once, never edited."""
+
+    changes_datasets = ()
+
+    payment_request = models.OneToOneField(PaymentRequest, on_delete=models.PROTECT, related_name="refusal")
+    reason = models.TextField(_("grunngiving"))
+    refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("avslått av"), on_delete=models.PROTECT, related_name="+"
+    )
+    refused_at = models.DateTimeField(_("avslått"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("avslag på førespurnad om utbetaling")
+        verbose_name_plural = _("avslag på førespurnader om utbetaling")
+
+    def __str__(self) -> str:
+        return f"{self.payment_request}"
 
 
 class ActualCost(AppendOnlyModel):

@@ -7,6 +7,7 @@ advisors keep them up to date in the Wagtail admin. The checks that read the rul
 
 import datetime
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -56,7 +57,6 @@ class SupportScheme(ClusterableModel):
     required_attachments = models.TextField(_("vedlegg som må vere med"), blank=True)
     opens_on = models.DateField(_("opnar"), null=True, blank=True, help_text=_("Tomt: ope heile året."))
     closes_on = models.DateField(_("stengjer"), null=True, blank=True, help_text=_("Tomt: ope heile året."))
-    yearly_budget = models.PositiveBigIntegerField(_("budsjett for året (kr)"), null=True, blank=True)
     source_url = models.URLField(_("kjelde"), blank=True, help_text=_("Der ordninga er kunngjord."))
     is_published = models.BooleanField(_("publisert"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("rekkjefølgje"), default=0)
@@ -72,10 +72,10 @@ class SupportScheme(ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("min_amount"), FieldPanel("max_amount")]),
                 FieldRowPanel([FieldPanel("max_cost_share"), FieldPanel("is_yearly")]),
-                FieldPanel("yearly_budget"),
             ],
             heading=_("Beløp"),
         ),
+        InlinePanel("budgets", label=_("Budsjett per år")),
         FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
         FieldPanel("required_attachments"),
         InlinePanel("rules", label=_("Vilkår som blir kontrollerte")),
@@ -105,6 +105,36 @@ class SupportScheme(ClusterableModel):
         return (self.opens_on is None or self.opens_on <= day) and (
             self.closes_on is None or self.closes_on >= day
         )
+
+    def budget_for(self, year: int) -> int | None:
+        """The scheme's budget for the year, or None when none is set for that year."""
+        return next((budget.amount for budget in self.budgets.all() if budget.year == year), None)
+
+
+class SchemeBudget(models.Model):
+    """The scheme's budget for one year, as allotted to the programme; one row per year."""
+
+    changes_datasets = (SCHEMES_DATASET,)
+
+    scheme = ParentalKey(SupportScheme, on_delete=models.CASCADE, related_name="budgets")
+    year = models.PositiveSmallIntegerField(
+        _("år"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    amount = models.PositiveBigIntegerField(_("budsjett (kr)"))
+
+    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("amount")])]
+
+    class Meta:
+        verbose_name = _("budsjett for eit år")
+        verbose_name_plural = _("budsjett per år")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "year"], name="merkur_one_scheme_budget_per_year"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="merkur_scheme_budget_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme} {self.year}: {self.amount}"
 
 
 class RuleKind(models.TextChoices):

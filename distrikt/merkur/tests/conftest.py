@@ -19,6 +19,7 @@ from distrikt.merkur.models import (
     CaseEvent,
     Decision,
     DecisionOutcome,
+    SchemeBudget,
     SupportScheme,
 )
 from distrikt.municipalities.factories import CountyFactory, MunicipalityFactory
@@ -134,18 +135,18 @@ def grant_cases(advisor):
           b4 investment, north, first submitted 1 April, asked for more information,
           submitted again 20 April, granted 100,000 on 30 April: 29 days from the first;
           b5 a draft, which counts nowhere.
-    The investment scheme has a yearly budget of 1,000,000; the development scheme none.
+    The investment scheme has a budget of 1,000,000 for 2025 and none for 2024; the development
+    scheme has none.
     """
     north = CountyFactory(code="91", name="Nordfylke")
     south = CountyFactory(code="92", name="Sørfylke")
     north_shop = ShopFactory(municipality=MunicipalityFactory(code="9101", county=north), is_demo=False)
     south_shop = ShopFactory(municipality=MunicipalityFactory(code="9201", county=south), is_demo=False)
     investment = SupportScheme.objects.get(slug="investeringsstotte")
-    investment.yearly_budget = 1_000_000
-    investment.save()
+    investment.budgets.all().delete()
+    SchemeBudget.objects.create(scheme=investment, year=2025, amount=1_000_000)
     development = SupportScheme.objects.get(slug="utviklingsstotte")
-    development.yearly_budget = None
-    development.save()
+    development.budgets.all().delete()
     S = ApplicationStatus
 
     def case(scheme, shop, year, status, submitted=None, decided=None, granted=None, paid=0, **fields):

@@ -118,3 +118,23 @@ def test_the_reset_speaks_bokmaal_and_english_with_links_in_the_same_language(
     message = OutboxMessage.objects.get()
     assert message.subject == subject
     assert f"https://distriktssenteret.no/{language}/merkur-register/nytt-passord/" in message.body
+
+
+def test_a_completed_reset_lifts_the_login_lockout_of_the_user(client, settings, merchant_with_email):
+    login_url = reverse("merkur:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(login_url, {"username": "kari", "password": "feil"})
+    locked = client.post(login_url, {"username": "kari", "password": "passord-for-test"})
+    assert locked.status_code == 429
+    client.post(RESET_URL, {"email": "kari@example.org"})
+    path = reset_link(OutboxMessage.objects.get()).removeprefix("https://distriktssenteret.no")
+    form_page = client.get(path, follow=True)
+    # Only a completed reset lifts the lockout: the form alone does not.
+    assert client.post(login_url, {"username": "kari", "password": "passord-for-test"}).status_code == 429
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "nytt-sterkt-passord-42", "new_password2": "nytt-sterkt-passord-42"},
+    )
+    response = client.post(login_url, {"username": "kari", "password": "nytt-sterkt-passord-42"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("merkur:my_shops")

@@ -5,6 +5,7 @@ from django.core.management import call_command
 import pytest
 
 from distrikt.core.models import HomePage, StandardPage
+from distrikt.merkur import grant_statistics
 from distrikt.merkur.factories import (
     ChainFactory,
     ExtraServiceFactory,
@@ -14,6 +15,7 @@ from distrikt.merkur.factories import (
 from distrikt.merkur.models import (
     ADVISOR_GROUP_NAME,
     Application,
+    ApplicationStatus,
     Chain,
     ExtraService,
     MerkurIndexPage,
@@ -255,3 +257,38 @@ def test_merkur_page_shows_upcoming_courses_for_merchants(client, demo_site):
     body = client.get(MerkurIndexPage.objects.get().url).content.decode()
     assert "Kurs og samlingar for kjøpmenn" in body
     assert merkur_course.title in body
+
+
+def test_demo_cases_include_decided_grants_taken_through_the_workflow(bundled_site):
+    call_command("load_merkur_demo", verbosity=0)
+    decided = Application.objects.filter(decisions__isnull=False).distinct()
+    assert decided.count() == 4
+    assert all(application.is_demo and application.shop.is_demo for application in decided)
+    statuses = sorted(decided.values_list("status", "granted_amount", "paid_amount"))
+    assert statuses == sorted(
+        [
+            (ApplicationStatus.GRANTED, 300_000, 0),
+            (ApplicationStatus.REFUSED, None, 0),
+            (ApplicationStatus.PARTIALLY_PAID, 150_000, 60_000),
+            (ApplicationStatus.PAID, 90_000, 90_000),
+        ]
+    )
+    for application in decided:
+        # Every step is in the audit log, from the draft to the decision (and the payment).
+        path = list(application.events.order_by("at", "pk").values_list("to_status", flat=True))
+        assert path[:3] == [
+            ApplicationStatus.DRAFT,
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.UNDER_ASSESSMENT,
+        ]
+        assert path[-1] == application.status
+        decision = application.decisions.get()
+        assert decision.justification.startswith("Demo:")
+        assert decision.decided_by.username == "demo-radgivar"
+        assert not decision.decided_by.has_usable_password()
+    # The public dashboard counts the demo grants, with the demo label.
+    assert grant_statistics.by_year(is_full=False)[-1].granted_sum == 540_000
+    total = Application.objects.count()
+    call_command("load_merkur_demo", verbosity=0)
+    assert Application.objects.count() == total
+    assert Application.objects.filter(decisions__isnull=False).distinct().count() == 4
