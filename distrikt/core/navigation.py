@@ -51,6 +51,7 @@ def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
         f"main-navigation:{site.pk if site else 0}",
         lambda: _navigation_entries(request, site),
         language=get_language(),
+        in_process=True,
     )
     current = request.path
     return [

@@ -132,24 +132,42 @@ def aggregate_indicators(municipality_ids: Iterable[int]) -> dict[str, Indicator
     return result
 
 
-def county_aggregates(county_code: str) -> dict[str, IndicatorAggregate]:
-    """The aggregates of a current county's current municipalities, per version of the data."""
+@dataclass(frozen=True)
+class GroupAggregates:
+    """The aggregates of every current county (by county code) and of the whole country."""
 
-    def compute() -> dict[str, IndicatorAggregate]:
-        return aggregate_indicators(
-            Municipality.objects.current().filter(county__code=county_code).values_list("pk", flat=True)
+    counties: dict[str, dict[str, IndicatorAggregate]]
+    national: dict[str, IndicatorAggregate]
+
+
+def group_aggregates() -> GroupAggregates:
+    """Every county's and the country's aggregates, computed together once per version of the data.
+
+    One cached value rather than one per county: a comparison of eight municipalities reads
+    it once (kept in the process too; callers only read it), whatever counties they are in.
+    The numbers hold no translated text, so every language shares them.
+    """
+
+    def compute() -> GroupAggregates:
+        members: dict[str, list[int]] = defaultdict(list)
+        for county_code, pk in Municipality.objects.current().values_list("county__code", "pk"):
+            members[county_code].append(pk)
+        return GroupAggregates(
+            counties={code: aggregate_indicators(members[code]) for code in sorted(members)},
+            national=aggregate_indicators(Municipality.objects.current().values_list("pk", flat=True)),
         )
 
-    return get_or_compute(DATASET, f"aggregates:county:{county_code}", compute)
+    return get_or_compute(DATASET, "aggregates:groups", compute, language_neutral=True, in_process=True)
+
+
+def county_aggregates(county_code: str) -> dict[str, IndicatorAggregate]:
+    """The aggregates of a current county's current municipalities, per version of the data."""
+    return group_aggregates().counties.get(county_code, {})
 
 
 def national_aggregates() -> dict[str, IndicatorAggregate]:
     """The aggregates of every current municipality, per version of the data."""
-
-    def compute() -> dict[str, IndicatorAggregate]:
-        return aggregate_indicators(Municipality.objects.current().values_list("pk", flat=True))
-
-    return get_or_compute(DATASET, "aggregates:national", compute)
+    return group_aggregates().national
 
 
 @dataclass(frozen=True)

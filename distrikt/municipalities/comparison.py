@@ -10,7 +10,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -21,10 +23,9 @@ from . import indicators
 from .aggregates import (
     IndicatorAggregate,
     Method,
-    county_aggregates,
     decimals_for,
+    group_aggregates,
     method_for,
-    national_aggregates,
 )
 from .models import County, Indicator, Municipality, Observation
 from .services import similar_municipalities
@@ -126,6 +127,35 @@ class ComparisonRow:
     national: float | None
 
 
+# Formatted numbers by (exact value, format, language): the same municipality, county and
+# national figures come back on page after page, and formatting is most of a page's work.
+_FORMATTED: dict[tuple[str, str, str], str] = {}
+_FORMATTED_LIMIT = 100_000
+MISSING = "–"
+
+
+def formatted(value: float, arg: str) -> str:
+    """`value|floatformat:arg` in the active language, remembered (the key keeps -0.0 apart from 0.0)."""
+    key = (repr(value), arg, get_language() or "")
+    text = _FORMATTED.get(key)
+    if text is None:
+        text = floatformat(value, arg)
+        if len(_FORMATTED) >= _FORMATTED_LIMIT:
+            _FORMATTED.clear()
+        _FORMATTED[key] = text
+    return text
+
+
+@dataclass(frozen=True)
+class DisplayRow:
+    """A year of an indicator as printed: the year and each column's text ("–" for no value)."""
+
+    year: str
+    municipalities: list[str]
+    counties: list[str]
+    national: str
+
+
 @dataclass
 class ComparedIndicator:
     """One indicator across the compared municipalities."""
@@ -146,10 +176,6 @@ class ComparedIndicator:
         return None
 
     @property
-    def rows_newest_first(self) -> list[ComparisonRow]:
-        return list(reversed(self.rows))
-
-    @property
     def number_format(self) -> str:
         """The `floatformat` argument for county and national figures (grouped thousands)."""
         return f"{self.decimals}g"
@@ -159,6 +185,32 @@ class ComparedIndicator:
         """The `floatformat` argument for a municipality's own values: as stored, no mean's decimal."""
         return f"{decimals_for(self.indicator.code)}g"
 
+    def display_row(self, row: ComparisonRow) -> DisplayRow:
+        """`row` as the page prints it: own values as stored (estimates starred), groups rounded."""
+        own, group = self.value_format, self.number_format
+        return DisplayRow(
+            year=str(row.year),
+            municipalities=[
+                MISSING if cell is None else formatted(cell.value, own) + ("*" if cell.is_estimate else "")
+                for cell in row.municipalities
+            ],
+            counties=[MISSING if value is None else formatted(value, group) for value in row.counties],
+            national=MISSING if row.national is None else formatted(row.national, group),
+        )
+
+    @cached_property
+    def display_rows(self) -> list[DisplayRow]:
+        """Every year as printed, newest first (the table under the chart)."""
+        return [self.display_row(row) for row in reversed(self.rows)]
+
+    @property
+    def display_latest(self) -> DisplayRow | None:
+        """The newest year in which a compared municipality has a value, as printed."""
+        for row, shown in zip(reversed(self.rows), self.display_rows, strict=True):
+            if any(value is not None for value in row.municipalities):
+                return shown
+        return None
+
 
 @dataclass
 class Comparison:
@@ -167,6 +219,16 @@ class Comparison:
     municipalities: list[Municipality]
     counties: list[County]
     indicators: list[ComparedIndicator]
+
+    # The headings over every table of the page, made once for all of them.
+    @cached_property
+    def municipality_headings(self) -> list[str]:
+        return [municipality.name for municipality in self.municipalities]
+
+    @cached_property
+    def county_headings(self) -> list[str]:
+        """«Name (fylke)» in the active language."""
+        return [_("%(name)s (fylke)") % {"name": county.name} for county in self.counties]
 
 
 def _ordered_indicators(codes: Iterable[str]) -> list[Indicator]:
@@ -199,8 +261,9 @@ def build_comparison(municipalities: Sequence[Municipality], *, with_charts: boo
             continue
         row = values[code].setdefault(year, [None] * len(municipalities))
         row[positions[municipality_id]] = ComparedValue(value, is_estimate)
-    by_county = {county.code: county_aggregates(county.code) for county in counties}
-    national = national_aggregates()
+    groups = group_aggregates()
+    by_county = {county.code: groups.counties.get(county.code, {}) for county in counties}
+    national = groups.national
     language = get_language() or "nn"
     compared = []
     for indicator in _ordered_indicators([*values, *national]):

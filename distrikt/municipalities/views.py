@@ -424,6 +424,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "comparison": comparison,
             "choices": [(code, name) for code, name in all_choices if code not in codes],
             "all_choices": all_choices,
+            "own_code": selection.own.code if selection.own else "",
             "column_count": len(comparison.municipalities) + len(comparison.counties) + 2
             if comparison
             else 0,

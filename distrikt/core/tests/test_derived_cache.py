@@ -1,9 +1,11 @@
 """Derived data is computed once per version of its dataset (and language), not per publish."""
 
+from django.core.cache import cache
 from django.utils import translation
 
 import pytest
 
+from distrikt.core import derived
 from distrikt.core.derived import bump_datasets, dataset_versions, get_or_compute
 from distrikt.core.models import StandardPage
 
@@ -60,3 +62,40 @@ def test_text_is_kept_per_language():
     with translation.override("nb"):
         bokmaal = get_or_compute("test-data", "label", label, language=translation.get_language())
     assert (nynorsk, bokmaal) == ("nn", "nb")
+
+
+def test_a_value_kept_in_the_process_is_served_without_reading_the_shared_cache(monkeypatch):
+    compute = Counter()
+    first = get_or_compute("test-data", "kept", lambda: [compute()], in_process=True)
+    reads = []
+    real_get = cache.get
+
+    def get(key, *args, **kwargs):
+        if key.startswith(derived.VALUE_PREFIX):
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get)
+    again = get_or_compute("test-data", "kept", lambda: [compute()], in_process=True)
+    assert again is first and again == [1]
+    assert reads == []
+    # Without the option every call reads (and unpickles) the shared copy.
+    get_or_compute("test-data", "kept", lambda: [compute()])
+    assert len(reads) == 1
+
+
+def test_a_bump_is_seen_at_once_by_a_value_kept_in_the_process():
+    compute = Counter()
+    assert get_or_compute("test-data", "kept", compute, in_process=True) == 1
+    bump_datasets("test-data")
+    assert get_or_compute("test-data", "kept", compute, in_process=True) == 2
+    assert get_or_compute("test-data", "kept", compute, in_process=True) == 2
+    bump_datasets("other-data")
+    assert get_or_compute("test-data", "kept", compute, in_process=True) == 2
+
+
+def test_the_process_keeps_a_bounded_number_of_values(monkeypatch):
+    monkeypatch.setattr(derived, "PROCESS_ENTRIES", 3)
+    for number in range(10):
+        get_or_compute("test-data", f"kept-{number}", lambda number=number: number, in_process=True)
+    assert len(derived._process_values) <= 3
