@@ -261,6 +261,8 @@ def _rarest_first(terms: list[str]) -> list[str]:
 
 def _match(terms: list[str], documents: QuerySet | None) -> list[Row]:
     """Documents with every term; when none has all, documents with any (more terms first)."""
+    if not terms:
+        return []
     rows = _rows(*_all_terms_sql(_rarest_first(terms), documents, CANDIDATE_WINDOW))
     if not rows and len(terms) > 1:
         rows = _rows(*_any_term_sql(terms, documents, CANDIDATE_WINDOW))
@@ -492,7 +494,8 @@ def search(params: Mapping[str, str]) -> SearchResults:
     corrected = ""
     if not rows:
         split_terms = _split_unknown(terms, query)
-        if split_terms != terms:
+        # A query of stopwords only is searched for as it is; splitting drops every word of it.
+        if split_terms and split_terms != terms:
             terms = split_terms
             rows = _match(terms, restriction)
     if not rows:

@@ -18,6 +18,8 @@ BAD_QUERIES = [
     "<b>fet</b>",
     "\x00\x01",
     "🙂🙂",
+    "og i på",  # nothing but stopwords: searched for as they are, and found nowhere
+    "\x88\U000f8756©\U000c03b9èR$i\uefb2?(",  # found by the API fuzzer
 ]
 
 
