@@ -53,7 +53,8 @@ _MIGRATION_DATA: dict[str, str] = {}
 
 def _put_back_migration_data() -> None:
     """Empty every table and load what the migrations made, as Django's serialized rollback does."""
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    # Sequences keep counting (PostgreSQL would otherwise hand out the restored rows' ids again).
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
     connection.creation.deserialize_db_from_string(_MIGRATION_DATA["default"])
     # The content types are back under their first ids; the per-process cache still maps the
     # ids that the flush's post-migrate step gave them.
