@@ -4,6 +4,7 @@ Also the services a scaled deployment uses: a local S3 server (moto) for object 
 """
 
 import fcntl
+import json
 import os
 import socket
 import subprocess
@@ -51,6 +52,14 @@ def restore_tree_root() -> None:
 _MIGRATION_DATA: dict[str, str] = {}
 
 
+def _content_types_first(snapshot: str) -> str:
+    """Load the content types before the rows whose save signals look them up (and would
+    otherwise create them under new ids, which the snapshot's own rows then collide with)."""
+    objects = json.loads(snapshot)
+    objects.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(objects)
+
+
 def _put_back_migration_data() -> None:
     """Empty every table and load what the migrations made, as Django's serialized rollback does."""
     # Sequences keep counting (PostgreSQL would otherwise hand out the restored rows' ids again).
@@ -67,7 +76,7 @@ def _migration_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         # A run of tests that never touch the database made no tables to snapshot.
         if Page._meta.db_table in connection.introspection.table_names():
-            _MIGRATION_DATA["default"] = connection.creation.serialize_db_to_string()
+            _MIGRATION_DATA["default"] = _content_types_first(connection.creation.serialize_db_to_string())
     yield
     if not _MIGRATION_DATA:
         return
