@@ -4,6 +4,11 @@ The page, the downloads and the API (`/api/v1/compare`) all read `select_municip
 and `build_comparison`, so they show the same numbers. The county and national figures
 come from `aggregates.aggregate_indicators`, the same function as the county and region
 pages use.
+
+Everything a comparison reads (the current municipalities, the list to choose from, the
+indicators, every current municipality's values and the group figures) is one derived
+value per version of the municipality data (`comparison_basis`), kept in the process: a
+comparison of any eight then costs one read of the data version and no query.
 """
 
 import re
@@ -17,17 +22,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from distrikt.core.charts import MultiLineChart, multi_line_chart
+from distrikt.core.derived import get_or_compute
 from distrikt.core.exports import Cell, Table
 
 from . import indicators
 from .aggregates import (
+    GroupAggregates,
     IndicatorAggregate,
     Method,
     decimals_for,
     group_aggregates,
     method_for,
 )
-from .models import County, Indicator, Municipality, Observation
+from .models import DATASET, County, Indicator, Municipality, Observation
 from .services import similar_municipalities
 
 # The query parameters the page and its downloads read (the page cache keys on these only).
@@ -42,6 +49,72 @@ CODE = re.compile(r"^\d{4}$")
 ECHO_LENGTH = 12
 
 
+@dataclass(frozen=True)
+class ComparedValue:
+    """A municipality's value for one year; estimated values are flagged."""
+
+    value: float
+    is_estimate: bool = False
+
+
+# A municipality's values: (indicator code, year, value), by indicator code and year.
+Series = tuple[tuple[str, int, "ComparedValue"], ...]
+
+
+@dataclass(frozen=True)
+class ComparisonBasis:
+    """What every comparison reads, fetched together once per version of the municipality data.
+
+    Kept in the process and shared by every request and thread: nothing may change it.
+    """
+
+    # Every current municipality by code, with its county.
+    municipalities: dict[str, Municipality]
+    # (code, name) of every current municipality, ordered by name (the lists to choose from).
+    choices: tuple[tuple[str, str], ...]
+    # Every indicator by code.
+    indicators: dict[str, Indicator]
+    # Every current municipality's values by its id.
+    series: dict[int, Series]
+    # The county and national figures of the same version.
+    groups: GroupAggregates
+
+
+def _series(municipality_ids: Iterable[int] | None = None) -> dict[int, Series]:
+    """The values of these municipalities (of every current one when None), by municipality id."""
+    rows = Observation.objects.filter(value__isnull=False)
+    if municipality_ids is None:
+        rows = rows.filter(municipality__valid_to__isnull=True)
+    else:
+        rows = rows.filter(municipality_id__in=list(municipality_ids))
+    collected: dict[int, list[tuple[str, int, ComparedValue]]] = defaultdict(list)
+    for code, municipality_id, year, value, is_estimate in rows.values_list(
+        "indicator__code", "municipality_id", "year", "value", "is_estimate"
+    ).order_by("indicator__code", "year"):
+        collected[municipality_id].append((code, year, ComparedValue(value, is_estimate)))
+    return {municipality_id: tuple(values) for municipality_id, values in collected.items()}
+
+
+def _compute_basis() -> ComparisonBasis:
+    municipalities = {
+        municipality.code: municipality
+        for municipality in Municipality.objects.current().select_related("county").order_by("code")
+    }
+    series = _series()
+    return ComparisonBasis(
+        municipalities=municipalities,
+        choices=tuple(Municipality.objects.current().order_by("name").values_list("code", "name")),
+        indicators={indicator.code: indicator for indicator in Indicator.objects.all()},
+        series={municipality.pk: series.get(municipality.pk, ()) for municipality in municipalities.values()},
+        groups=group_aggregates(),
+    )
+
+
+def comparison_basis() -> ComparisonBasis:
+    """The comparison data of the current version (names and numbers only: every language shares it)."""
+    return get_or_compute(DATASET, "comparison:basis", _compute_basis, language_neutral=True, in_process=True)
+
+
 @dataclass
 class Selection:
     """The municipalities a request asks for, and what in it could not be used."""
@@ -50,6 +123,8 @@ class Selection:
     unknown: list[str] = field(default_factory=list)
     repeated: list[str] = field(default_factory=list)
     own: Municipality | None = None
+    # The data the selection was made from; a comparison of it reads the same.
+    basis: ComparisonBasis | None = None
 
     @property
     def is_too_many(self) -> bool:
@@ -68,12 +143,12 @@ class Selection:
         return [municipality.code for municipality in self.municipalities]
 
 
-def select_municipalities(raw_codes: Iterable[str]) -> Selection:
+def select_municipalities(raw_codes: Iterable[str], basis: ComparisonBasis | None = None) -> Selection:
     """Current municipalities for the given codes, ordered by code; unknown and repeated codes named.
 
     The order is by code whatever the order asked, so one comparison has one address.
     """
-    selection = Selection()
+    selection = Selection(basis=basis or comparison_basis())
     wanted: list[str] = []
     for raw in list(raw_codes)[:MAX_RAW_CODES]:
         code = raw.strip()
@@ -86,10 +161,8 @@ def select_municipalities(raw_codes: Iterable[str]) -> Selection:
                 selection.repeated.append(code)
         else:
             wanted.append(code)
-    found = {
-        municipality.code: municipality
-        for municipality in Municipality.objects.current().select_related("county").filter(code__in=wanted)
-    }
+    current = selection.basis.municipalities
+    found = {code: current[code] for code in wanted if code in current}
     selection.unknown.extend(code for code in wanted if code not in found)
     selection.municipalities = sorted(found.values(), key=lambda municipality: municipality.code)
     return selection
@@ -109,14 +182,6 @@ def select_with_similar(raw_code: str) -> Selection:
     return selection
 
 
-@dataclass(frozen=True)
-class ComparedValue:
-    """A municipality's value for one year; estimated values are flagged."""
-
-    value: float
-    is_estimate: bool = False
-
-
 @dataclass
 class ComparisonRow:
     """One year of an indicator: each municipality, each county and the country, in column order."""
@@ -129,14 +194,19 @@ class ComparisonRow:
 
 # Formatted numbers by (exact value, format, language): the same municipality, county and
 # national figures come back on page after page, and formatting is most of a page's work.
-_FORMATTED: dict[tuple[str, str, str], str] = {}
+_FORMATTED: dict[tuple[float | str, str, str], str] = {}
 _FORMATTED_LIMIT = 100_000
 MISSING = "–"
 
 
-def formatted(value: float, arg: str) -> str:
-    """`value|floatformat:arg` in the active language, remembered (the key keeps -0.0 apart from 0.0)."""
-    key = (repr(value), arg, get_language() or "")
+def formatted(value: float, arg: str, language: str | None = None) -> str:
+    """`value|floatformat:arg` in `language` (the active one when None), remembered.
+
+    Zero is keyed by its text, which keeps -0.0 apart from 0.0 (they are equal as numbers).
+    """
+    if language is None:
+        language = get_language() or ""
+    key = (value or repr(value), arg, language)
     text = _FORMATTED.get(key)
     if text is None:
         text = floatformat(value, arg)
@@ -185,23 +255,30 @@ class ComparedIndicator:
         """The `floatformat` argument for a municipality's own values: as stored, no mean's decimal."""
         return f"{decimals_for(self.indicator.code)}g"
 
-    def display_row(self, row: ComparisonRow) -> DisplayRow:
+    def display_row(self, row: ComparisonRow, language: str | None = None) -> DisplayRow:
         """`row` as the page prints it: own values as stored (estimates starred), groups rounded."""
         own, group = self.value_format, self.number_format
+        if language is None:
+            language = get_language() or ""
         return DisplayRow(
             year=str(row.year),
             municipalities=[
-                MISSING if cell is None else formatted(cell.value, own) + ("*" if cell.is_estimate else "")
+                MISSING
+                if cell is None
+                else formatted(cell.value, own, language) + ("*" if cell.is_estimate else "")
                 for cell in row.municipalities
             ],
-            counties=[MISSING if value is None else formatted(value, group) for value in row.counties],
-            national=MISSING if row.national is None else formatted(row.national, group),
+            counties=[
+                MISSING if value is None else formatted(value, group, language) for value in row.counties
+            ],
+            national=MISSING if row.national is None else formatted(row.national, group, language),
         )
 
     @cached_property
     def display_rows(self) -> list[DisplayRow]:
         """Every year as printed, newest first (the table under the chart)."""
-        return [self.display_row(row) for row in reversed(self.rows)]
+        language = get_language() or ""
+        return [self.display_row(row, language) for row in reversed(self.rows)]
 
     @property
     def display_latest(self) -> DisplayRow | None:
@@ -231,11 +308,14 @@ class Comparison:
         return [_("%(name)s (fylke)") % {"name": county.name} for county in self.counties]
 
 
-def _ordered_indicators(codes: Iterable[str]) -> list[Indicator]:
-    order = {definition.code: position for position, definition in enumerate(indicators.DEFINITIONS)}
+_ORDER = {definition.code: position for position, definition in enumerate(indicators.DEFINITIONS)}
+
+
+def _ordered_indicators(codes: Iterable[str], known: dict[str, Indicator]) -> list[Indicator]:
+    """The indicators with these codes, in the order of the platform's definitions."""
     return sorted(
-        Indicator.objects.filter(code__in=set(codes)),
-        key=lambda indicator: (order.get(indicator.code, len(order)), indicator.code),
+        (known[code] for code in set(codes) if code in known),
+        key=lambda indicator: (_ORDER.get(indicator.code, len(_ORDER)), indicator.code),
     )
 
 
@@ -245,28 +325,38 @@ def _aggregate_value(aggregate: IndicatorAggregate | None, year: int) -> float |
     return aggregate.years[year].value
 
 
-def build_comparison(municipalities: Sequence[Municipality], *, with_charts: bool = True) -> Comparison:
-    """Every indicator with a value for a compared municipality or the country, year by year."""
+def build_comparison(
+    municipalities: Sequence[Municipality],
+    *,
+    with_charts: bool = True,
+    basis: ComparisonBasis | None = None,
+) -> Comparison:
+    """Every indicator with a value for a compared municipality or the country, year by year.
+
+    `basis` is the data to read (a selection's `basis`); the current one when not given.
+    """
     counties = list(
         {municipality.county.code: municipality.county for municipality in municipalities}.values()
     )
-    positions = {municipality.pk: index for index, municipality in enumerate(municipalities)}
+    basis = basis or comparison_basis()
+    # A municipality that is no longer current is not in the basis: read its values.
+    series = basis.series
+    others = [municipality.pk for municipality in municipalities if municipality.pk not in series]
+    if others:
+        series = {**series, **_series(others)}
     values: dict[str, dict[int, list[ComparedValue | None]]] = defaultdict(dict)
-    for code, municipality_id, year, value, is_estimate in (
-        Observation.objects.filter(municipality_id__in=positions, value__isnull=False)
-        .values_list("indicator__code", "municipality_id", "year", "value", "is_estimate")
-        .order_by("indicator__code", "year")
-    ):
-        if value is None:
-            continue
-        row = values[code].setdefault(year, [None] * len(municipalities))
-        row[positions[municipality_id]] = ComparedValue(value, is_estimate)
-    groups = group_aggregates()
+    for index, municipality in enumerate(municipalities):
+        for code, year, cell in series.get(municipality.pk, ()):
+            row = values[code].get(year)
+            if row is None:
+                row = values[code][year] = [None] * len(municipalities)
+            row[index] = cell
+    groups = basis.groups
     by_county = {county.code: groups.counties.get(county.code, {}) for county in counties}
     national = groups.national
     language = get_language() or "nn"
     compared = []
-    for indicator in _ordered_indicators([*values, *national]):
+    for indicator in _ordered_indicators([*values, *national], basis.indicators):
         code = indicator.code
         method = method_for(code)
         years = sorted(set(values.get(code, {})) | set(national[code].years if code in national else ()))

@@ -413,8 +413,12 @@ def compare(request: HttpRequest) -> HttpResponse:
     """Two to eight municipalities side by side, with their counties and the country."""
     selection = _selection(request)
     codes = selection.codes
-    comparison = comparisons.build_comparison(selection.municipalities) if selection.is_comparable else None
-    all_choices = list(Municipality.objects.current().order_by("name").values_list("code", "name"))
+    comparison = (
+        comparisons.build_comparison(selection.municipalities, basis=selection.basis)
+        if selection.is_comparable
+        else None
+    )
+    all_choices = (selection.basis or comparisons.comparison_basis()).choices
     query = _comparison_query(codes)
     return render(
         request,
@@ -449,7 +453,9 @@ def compare_download(request: HttpRequest, extension: str) -> HttpResponse:
     selection = _selection(request)
     if not selection.is_comparable:
         return redirect(reverse("municipalities:compare") + "?" + request.GET.urlencode())
-    comparison = comparisons.build_comparison(selection.municipalities, with_charts=False)
+    comparison = comparisons.build_comparison(
+        selection.municipalities, with_charts=False, basis=selection.basis
+    )
     tables = [comparisons.comparison_table(comparison), comparisons.sources_table(comparison)]
     filename = "samanlikning-" + "-".join(selection.codes)
     return export_response(tables, extension, filename, dialect=csv_dialect_for(request))

@@ -434,7 +434,9 @@ def compare(
         raise Http404
 
     def build() -> dict:
-        result = comparison.build_comparison(selection.municipalities, with_charts=False)
+        result = comparison.build_comparison(
+            selection.municipalities, with_charts=False, basis=selection.basis
+        )
         return comparison.comparison_payload(result, selection)
 
     key = ",".join([*selection.codes, "|", *selection.unknown, "|", *selection.repeated])
