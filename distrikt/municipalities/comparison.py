@@ -57,8 +57,10 @@ class ComparedValue:
     is_estimate: bool = False
 
 
-# A municipality's values: (indicator code, year, value), by indicator code and year.
-Series = tuple[tuple[str, int, "ComparedValue"], ...]
+# A municipality's values: (indicator code, year, value, is_estimate), by indicator code and
+# year. Plain tuples: the basis is unpickled from the shared cache by every process, and
+# tens of thousands of dataclass instances took a tenth of a second to unpickle.
+Series = tuple[tuple[str, int, float, bool], ...]
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,11 @@ def _series(municipality_ids: Iterable[int] | None = None) -> dict[int, Series]:
         rows = rows.filter(municipality__valid_to__isnull=True)
     else:
         rows = rows.filter(municipality_id__in=list(municipality_ids))
-    collected: dict[int, list[tuple[str, int, ComparedValue]]] = defaultdict(list)
+    collected: dict[int, list[tuple[str, int, float, bool]]] = defaultdict(list)
     for code, municipality_id, year, value, is_estimate in rows.values_list(
         "indicator__code", "municipality_id", "year", "value", "is_estimate"
     ).order_by("indicator__code", "year"):
-        collected[municipality_id].append((code, year, ComparedValue(value, is_estimate)))
+        collected[municipality_id].append((code, year, value, is_estimate))
     return {municipality_id: tuple(values) for municipality_id, values in collected.items()}
 
 
@@ -346,11 +348,11 @@ def build_comparison(
         series = {**series, **_series(others)}
     values: dict[str, dict[int, list[ComparedValue | None]]] = defaultdict(dict)
     for index, municipality in enumerate(municipalities):
-        for code, year, cell in series.get(municipality.pk, ()):
+        for code, year, value, is_estimate in series.get(municipality.pk, ()):
             row = values[code].get(year)
             if row is None:
                 row = values[code][year] = [None] * len(municipalities)
-            row[index] = cell
+            row[index] = ComparedValue(value, is_estimate)
     groups = basis.groups
     by_county = {county.code: groups.counties.get(county.code, {}) for county in counties}
     national = groups.national
