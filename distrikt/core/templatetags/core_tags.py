@@ -48,6 +48,14 @@ def percent(value: float | None, places: int = 1) -> str:
     return format_percent(float(value) * 100, int(places))
 
 
+@register.simple_tag
+def multi_line_chart(chart, chart_id: str, title: str) -> SafeString:
+    """A chart of several lines from `distrikt.core.charts.multi_line_chart`, with legend and notes."""
+    from distrikt.core.charts import multi_line_chart_markup
+
+    return multi_line_chart_markup(chart, chart_id, title)
+
+
 @register.simple_tag(takes_context=True)
 def footer_facts(context):
     """The site settings and page links the footer shows (see core.navigation.footer_facts)."""
