@@ -7,6 +7,7 @@ PostgreSQL give the same results in the same order.
 """
 
 import datetime
+import html
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -16,15 +17,15 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from distrikt.core.derived import dataset_versions
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import apply_filters, parse_filters
 from distrikt.organisation.models import KnowledgeArea
 
-from .indexer import TITLE_TERM_WEIGHT
+from .indexer import INDEX_DATASET, TITLE_TERM_WEIGHT
 from .models import ResultType, SearchDocument, SearchTerm, SearchWord
 from .morphology import (
     MIN_CORRECTED_LENGTH,
@@ -43,6 +44,8 @@ PAGE_SIZE = 20
 CANDIDATE_WINDOW = 2000
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 30
+# Documents read per query when the memo of the index lacks them.
+MEMO_BATCH = 500
 # Filters only the knowledge bank knows (applied through its table).
 KNOWLEDGE_FILTER_KEYS = ("tema", "malgruppe", "fylke", "kommune", "ar")
 BANK_ONLY_KEYS = ("malgruppe", "fylke", "kommune")
@@ -128,10 +131,7 @@ class Row:
     themes: tuple[str, ...]
     url: str
     title: str
-
-    @property
-    def year(self) -> str:
-        return str(self.date.year) if self.date else ""
+    year: str
 
 
 def clean_query(raw: str | None) -> str:
@@ -150,20 +150,19 @@ def highlight(text: str, terms: set[str], words: int = SNIPPET_WORDS) -> SafeStr
     """A window of the text around the first match, matches wrapped in <mark>, all escaped."""
     tokens = _TOKEN.findall(text or "")
     word_positions = [i for i, token in enumerate(tokens) if token[0].isalnum()]
-    first = next(
-        (i for i in word_positions if normalise(tokens[i].lower()) in terms),
-        word_positions[0] if word_positions else 0,
-    )
-    start_word = max(0, word_positions.index(first) - 8) if word_positions else 0
-    chosen = word_positions[start_word : start_word + words]
-    if not chosen:
+    if not word_positions:
         return mark_safe("")
+    first_word = next(
+        (number for number, i in enumerate(word_positions) if normalise(tokens[i].lower()) in terms), 0
+    )
+    chosen = word_positions[max(0, first_word - 8) :][:words]
     parts = []
     for token in tokens[chosen[0] : chosen[-1] + 1]:
+        # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
         if token[0].isalnum() and normalise(token.lower()) in terms:
-            parts.append(f"<mark>{escape(token)}</mark>")
+            parts.append(f"<mark>{html.escape(token)}</mark>")
         else:
-            parts.append(escape(token))
+            parts.append(html.escape(token))
     prefix = "… " if chosen[0] > 0 else ""
     suffix = " …" if chosen[-1] < len(tokens) - 1 else ""
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308  (every part escaped)
@@ -217,55 +216,91 @@ def _any_term_sql(terms: list[str], documents: QuerySet | None, window: int) -> 
     return sql, [*terms, *restriction_params, window]
 
 
-def _rows(match_sql: str, params: list) -> list[Row]:
-    document_table = SearchDocument._meta.db_table
-    sql = (
-        "SELECT m.document_id, m.matched, m.score, d.result_type, d.date, d.language, d.themes, d.url, "  # noqa: S608
-        "d.title_folded "
-        f"FROM ({match_sql}) m JOIN {document_table} d ON d.id = m.document_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        fetched = cursor.fetchall()
-    rows = []
-    for document_id, matched, score, result_type, date, language, themes, url, title in fetched:
-        if isinstance(date, str):
-            date = datetime.date.fromisoformat(date)
-        rows.append(
-            Row(
-                document_id,
-                int(matched),
-                int(score),
-                result_type,
-                date,
-                language,
-                tuple(themes.split()),
-                url,
-                title,
+# What each row needs of its document: result type, date, language, themes, address,
+# folded title and year.
+Facts = tuple[str, datetime.date | None, str, tuple[str, ...], str, str, str]
+
+
+class IndexMemo:
+    """What this process has read from one version of the index: each document's facts
+    and each term's number of documents. A new version (any write, see
+    `indexer.index_changed`) starts an empty one, so nothing read here is ever stale."""
+
+    def __init__(self, version: object) -> None:
+        self.version = version
+        self.facts: dict[int, Facts] = {}
+        self.frequencies: dict[str, int] = {}
+
+    def facts_of(self, document_ids: list[int]) -> dict[int, Facts]:
+        missing = [document_id for document_id in document_ids if document_id not in self.facts]
+        for start in range(0, len(missing), MEMO_BATCH):
+            batch = SearchDocument.objects.filter(pk__in=missing[start : start + MEMO_BATCH]).values_list(
+                "pk", "result_type", "date", "language", "themes", "url", "title_folded"
             )
-        )
-    return rows
+            for document_id, result_type, date, language, themes, url, title in batch:
+                self.facts[document_id] = (
+                    result_type,
+                    date,
+                    language,
+                    tuple(themes.split()),
+                    url,
+                    title,
+                    str(date.year) if date else "",
+                )
+        return self.facts
+
+    def frequencies_of(self, terms: list[str]) -> dict[str, int]:
+        missing = [term for term in terms if term not in self.frequencies]
+        if missing:
+            counted = dict(
+                SearchTerm.objects.filter(term__in=missing)
+                .values("term")
+                .annotate(n=Count("pk"))
+                .values_list("term", "n")
+            )
+            self.frequencies.update({term: counted.get(term, 0) for term in missing})
+        return self.frequencies
 
 
-def _rarest_first(terms: list[str]) -> list[str]:
+_memo = IndexMemo(None)
+
+
+def index_memo() -> IndexMemo:
+    """The memo of the index's current version (one cache read of the version token)."""
+    global _memo
+    version = dataset_versions([INDEX_DATASET])[INDEX_DATASET]
+    memo = _memo
+    if memo.version != version:
+        memo = _memo = IndexMemo(version)
+    return memo
+
+
+def _rows(match_sql: str, params: list, memo: IndexMemo) -> list[Row]:
+    with connection.cursor() as cursor:
+        cursor.execute(match_sql, params)
+        matched = cursor.fetchall()
+    facts = memo.facts_of([document_id for document_id, _matched, _score in matched])
+    return [
+        Row(document_id, int(count), int(score), *facts[document_id])
+        for document_id, count, score in matched
+        if document_id in facts
+    ]
+
+
+def _rarest_first(terms: list[str], memo: IndexMemo) -> list[str]:
     if len(terms) == 1:
         return terms
-    frequency = dict(
-        SearchTerm.objects.filter(term__in=terms)
-        .values("term")
-        .annotate(n=Count("pk"))
-        .values_list("term", "n")
-    )
+    frequency = memo.frequencies_of(terms)
     return sorted(terms, key=lambda term: (frequency.get(term, 0), term))
 
 
-def _match(terms: list[str], documents: QuerySet | None) -> list[Row]:
+def _match(terms: list[str], documents: QuerySet | None, memo: IndexMemo) -> list[Row]:
     """Documents with every term; when none has all, documents with any (more terms first)."""
     if not terms:
         return []
-    rows = _rows(*_all_terms_sql(_rarest_first(terms), documents, CANDIDATE_WINDOW))
+    rows = _rows(*_all_terms_sql(_rarest_first(terms, memo), documents, CANDIDATE_WINDOW), memo)
     if not rows and len(terms) > 1:
-        rows = _rows(*_any_term_sql(terms, documents, CANDIDATE_WINDOW))
+        rows = _rows(*_any_term_sql(terms, documents, CANDIDATE_WINDOW), memo)
     return rows
 
 
@@ -295,32 +330,43 @@ def _narrowed(filters: Mapping[str, str]) -> QuerySet:
     return documents
 
 
-def _keeps(row: Row, filters: Mapping[str, str], skip: str = "") -> bool:
-    checks = {
-        "type": lambda value: row.result_type == value,
-        "tema": lambda value: value in row.themes,
-        "ar": lambda value: row.year == value,
-        "sprak": lambda value: row.language == value,
-    }
-    return all(checks[key](value) for key, value in filters.items() if key in checks and key != skip)
+def _passes(row: Row, key: str, value: str) -> bool:
+    """Whether a row meets one facet filter (other keys are applied in SQL or not at all)."""
+    if key == "type":
+        return row.result_type == value
+    if key == "tema":
+        return value in row.themes
+    if key == "ar":
+        return row.year == value
+    if key == "sprak":
+        return row.language == value
+    return True
+
+
+def _keeps(row: Row, filters: Mapping[str, str]) -> bool:
+    return all(_passes(row, key, value) for key, value in filters.items())
 
 
 def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
     """Counts per facet value, each counted with the other facets' filters applied."""
     labels = type_labels()
     counts: dict[str, Counter] = {key: Counter() for key in FACET_KEYS}
+    facet_filters = {key: value for key, value in filters.items() if key in FACET_KEYS}
     for row in rows:
-        for key in FACET_KEYS:
-            if not _keeps(row, filters, skip=key):
-                continue
-            if key == "type":
-                counts[key][row.result_type] += 1
-            elif key == "tema":
-                counts[key].update(row.themes)
-            elif key == "ar" and row.year:
-                counts[key][row.year] += 1
-            elif key == "sprak" and row.language in LANGUAGES:
-                counts[key][row.language] += 1
+        # Which facet filters this row fails: none counts it everywhere, one only in that
+        # facet (each facet is counted with the other facets' filters applied), two or more nowhere.
+        failed = [key for key, value in facet_filters.items() if not _passes(row, key, value)]
+        if len(failed) > 1:
+            continue
+        only = failed[0] if failed else ""
+        if not only or only == "type":
+            counts["type"][row.result_type] += 1
+        if not only or only == "tema":
+            counts["tema"].update(row.themes)
+        if (not only or only == "ar") and row.date is not None:
+            counts["ar"][row.year] += 1
+        if (not only or only == "sprak") and row.language in LANGUAGES:
+            counts["sprak"][row.language] += 1
     theme_names = dict(KnowledgeArea.objects.values_list("slug", "name")) if counts["tema"] else {}
     value_labels = {
         "type": lambda value: labels.get(value, value),
@@ -490,24 +536,27 @@ def search(params: Mapping[str, str]) -> SearchResults:
     if not terms:
         return SearchResults(query, [], [], 0, 1, 0, result_type, filters, ignored, sort=sort)
     restriction = _restriction(filters)
-    rows = _match(terms, restriction)
+    memo = index_memo()
+    rows = _match(terms, restriction, memo)
     corrected = ""
     if not rows:
         split_terms = _split_unknown(terms, query)
         # A query of stopwords only is searched for as it is; splitting drops every word of it.
         if split_terms and split_terms != terms:
             terms = split_terms
-            rows = _match(terms, restriction)
+            rows = _match(terms, restriction, memo)
     if not rows:
         corrected = suggest(query)
         if corrected:
             terms = query_terms(corrected)
-            rows = _match(terms, restriction)
+            rows = _match(terms, restriction, memo)
     is_capped = len(rows) >= CANDIDATE_WINDOW
     if is_capped and any(key in filters for key in FACET_KEYS):
-        rows = _match(terms, _narrowed(filters) if restriction is None else _narrowed(filters) & restriction)
+        narrowed = _narrowed(filters) if restriction is None else _narrowed(filters) & restriction
+        rows = _match(terms, narrowed, memo)
     facets = _facets(rows, filters)
-    kept = [row for row in rows if _keeps(row, filters)]
+    facet_filters = {key: value for key, value in filters.items() if key in FACET_KEYS}
+    kept = [row for row in rows if _keeps(row, facet_filters)] if facet_filters else rows
     today = timezone.localdate()
     ordered = _ordered(kept, sort, today)
     total = len(ordered)
