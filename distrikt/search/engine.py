@@ -9,6 +9,7 @@ PostgreSQL give the same results in the same order.
 import datetime
 import html
 import re
+import threading
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -46,6 +47,10 @@ MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 30
 # Documents read per query when the memo of the index lacks them.
 MEMO_BATCH = 500
+# Queries whose matches a process remembers per index version (a few hundred kB each).
+MEMO_MATCHES = 128
+# Result lines (a document's fields and its snippet for one query) a process remembers.
+MEMO_LINES = 10_000
 # Filters only the knowledge bank knows (applied through its table).
 KNOWLEDGE_FILTER_KEYS = ("tema", "malgruppe", "fylke", "kommune", "ar")
 BANK_ONLY_KEYS = ("malgruppe", "fylke", "kommune")
@@ -118,7 +123,7 @@ class SearchResults:
         return self.page_number < self.page_count
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One matched document with what ranking, facets and filters need."""
 
@@ -156,13 +161,16 @@ def highlight(text: str, terms: set[str], words: int = SNIPPET_WORDS) -> SafeStr
         (number for number, i in enumerate(word_positions) if normalise(tokens[i].lower()) in terms), 0
     )
     chosen = word_positions[max(0, first_word - 8) :][:words]
-    parts = []
+    parts, plain = [], []
     for token in tokens[chosen[0] : chosen[-1] + 1]:
-        # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
         if token[0].isalnum() and normalise(token.lower()) in terms:
+            parts.append(html.escape("".join(plain)))
             parts.append(f"<mark>{html.escape(token)}</mark>")
+            plain = []
         else:
-            parts.append(html.escape(token))
+            plain.append(token)
+    # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
+    parts.append(html.escape("".join(plain)))
     prefix = "… " if chosen[0] > 0 else ""
     suffix = " …" if chosen[-1] < len(tokens) - 1 else ""
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308  (every part escaped)
@@ -219,6 +227,8 @@ def _any_term_sql(terms: list[str], documents: QuerySet | None, window: int) -> 
 # What each row needs of its document: result type, date, language, themes, address,
 # folded title and year.
 Facts = tuple[str, datetime.date | None, str, tuple[str, ...], str, str, str]
+# A result line: title, address, result type, language, date, demo mark, snippet.
+Line = tuple[str, str, str, str, datetime.date | None, bool, SafeString]
 
 
 class IndexMemo:
@@ -230,6 +240,44 @@ class IndexMemo:
         self.version = version
         self.facts: dict[int, Facts] = {}
         self.frequencies: dict[str, int] = {}
+        self.matches: dict[tuple, list[Row]] = {}
+        self.lines: dict[tuple[int, frozenset[str]], Line] = {}
+        self.lock = threading.Lock()
+
+    def result_lines(self, document_ids: list[int], terms: set[str]) -> dict[int, Line]:
+        """Each document's result line for these terms: its fields and its snippet."""
+        terms_key = frozenset(terms)
+        with self.lock:
+            lines = {
+                document_id: line
+                for document_id in document_ids
+                if (line := self.lines.get((document_id, terms_key))) is not None
+            }
+        missing = [document_id for document_id in document_ids if document_id not in lines]
+        if not missing:
+            return lines
+        fields = ("pk", "title", "url", "result_type", "language", "date", "is_demo", "text")
+        for document_id, *line, text in SearchDocument.objects.filter(pk__in=missing).values_list(*fields):
+            lines[document_id] = (*line, highlight(text, terms))
+        with self.lock:
+            while len(self.lines) + len(missing) > MEMO_LINES and self.lines:
+                del self.lines[next(iter(self.lines))]  # the oldest first
+            self.lines.update(
+                ((document_id, terms_key), lines[document_id])
+                for document_id in missing
+                if document_id in lines
+            )
+        return lines
+
+    def remembered_match(self, key: tuple) -> list[Row] | None:
+        with self.lock:
+            return self.matches.get(key)
+
+    def remember_match(self, key: tuple, rows: list[Row]) -> None:
+        with self.lock:
+            while len(self.matches) >= MEMO_MATCHES:
+                del self.matches[next(iter(self.matches))]  # the oldest first
+            self.matches[key] = rows
 
     def facts_of(self, document_ids: list[int]) -> dict[int, Facts]:
         missing = [document_id for document_id in document_ids if document_id not in self.facts]
@@ -294,13 +342,25 @@ def _rarest_first(terms: list[str], memo: IndexMemo) -> list[str]:
     return sorted(terms, key=lambda term: (frequency.get(term, 0), term))
 
 
-def _match(terms: list[str], documents: QuerySet | None, memo: IndexMemo) -> list[Row]:
-    """Documents with every term; when none has all, documents with any (more terms first)."""
+def _match(
+    terms: list[str], documents: QuerySet | None, memo: IndexMemo, narrowing: tuple | None
+) -> list[Row]:
+    """Documents with every term; when none has all, documents with any (more terms first).
+
+    `narrowing` names what `documents` keeps to when it depends on the index alone (() for
+    everything): the rows are then remembered for this version of the index. None: not
+    remembered (the bank's filters read other tables). Callers never change the rows.
+    """
     if not terms:
         return []
+    key = (tuple(terms), narrowing)
+    if narrowing is not None and (remembered := memo.remembered_match(key)) is not None:
+        return remembered
     rows = _rows(*_all_terms_sql(_rarest_first(terms, memo), documents, CANDIDATE_WINDOW), memo)
     if not rows and len(terms) > 1:
         rows = _rows(*_any_term_sql(terms, documents, CANDIDATE_WINDOW), memo)
+    if narrowing is not None:
+        memo.remember_match(key, rows)
     return rows
 
 
@@ -347,14 +407,12 @@ def _keeps(row: Row, filters: Mapping[str, str]) -> bool:
     return all(_passes(row, key, value) for key, value in filters.items())
 
 
-def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
-    """Counts per facet value, each counted with the other facets' filters applied."""
-    labels = type_labels()
+def _filtered_counts(rows: list[Row], facet_filters: Mapping[str, str]) -> dict[str, Counter]:
+    """Each facet's counts over the rows that pass the other facets' filters."""
     counts: dict[str, Counter] = {key: Counter() for key in FACET_KEYS}
-    facet_filters = {key: value for key, value in filters.items() if key in FACET_KEYS}
     for row in rows:
         # Which facet filters this row fails: none counts it everywhere, one only in that
-        # facet (each facet is counted with the other facets' filters applied), two or more nowhere.
+        # facet, two or more nowhere.
         failed = [key for key, value in facet_filters.items() if not _passes(row, key, value)]
         if len(failed) > 1:
             continue
@@ -367,6 +425,22 @@ def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
             counts["ar"][row.year] += 1
         if (not only or only == "sprak") and row.language in LANGUAGES:
             counts["sprak"][row.language] += 1
+    return counts
+
+
+def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
+    """Counts per facet value, each counted with the other facets' filters applied."""
+    labels = type_labels()
+    facet_filters = {key: value for key, value in filters.items() if key in FACET_KEYS}
+    if not facet_filters:
+        counts = {
+            "type": Counter(row.result_type for row in rows),
+            "tema": Counter(theme for row in rows for theme in row.themes),
+            "ar": Counter(row.year for row in rows if row.date is not None),
+            "sprak": Counter(row.language for row in rows if row.language in LANGUAGES),
+        }
+    else:
+        counts = _filtered_counts(rows, facet_filters)
     theme_names = dict(KnowledgeArea.objects.values_list("slug", "name")) if counts["tema"] else {}
     value_labels = {
         "type": lambda value: labels.get(value, value),
@@ -479,28 +553,29 @@ def suggest(query: str) -> str:
     return " ".join(corrected) if changed else ""
 
 
-def _hits(rows: list[Row], terms: set[str], labels: dict[str, str], today: datetime.date) -> list[Hit]:
-    by_id = SearchDocument.objects.in_bulk([row.document_id for row in rows])
+def _hits(
+    rows: list[Row], terms: set[str], labels: dict[str, str], today: datetime.date, memo: IndexMemo
+) -> list[Hit]:
+    lines = memo.result_lines([row.document_id for row in rows], terms)
     hits = []
     for row in rows:
-        document = by_id.get(row.document_id)
-        if document is None:
+        line = lines.get(row.document_id)
+        if line is None:
             continue
+        title, url, result_type, language, date, is_demo, snippet = line
         hits.append(
             Hit(
-                title=document.title,
-                url=document.url,
-                result_type=document.result_type,
-                type_label=labels.get(document.result_type, document.result_type),
-                snippet=highlight(document.text, terms),
+                title=title,
+                url=url,
+                result_type=result_type,
+                type_label=labels.get(result_type, result_type),
+                snippet=snippet,
                 # Registers (municipalities, offices, staff) are indexed with Nynorsk labels.
-                language=document.language or settings.LANGUAGE_CODE,
-                date=document.date,
-                document_id=document.pk,
-                is_demo=document.is_demo,
-                is_upcoming=document.result_type == ResultType.EVENT
-                and document.date is not None
-                and document.date >= today,
+                language=language or settings.LANGUAGE_CODE,
+                date=date,
+                document_id=row.document_id,
+                is_demo=is_demo,
+                is_upcoming=result_type == ResultType.EVENT and date is not None and date >= today,
             )
         )
     return hits
@@ -537,23 +612,25 @@ def search(params: Mapping[str, str]) -> SearchResults:
         return SearchResults(query, [], [], 0, 1, 0, result_type, filters, ignored, sort=sort)
     restriction = _restriction(filters)
     memo = index_memo()
-    rows = _match(terms, restriction, memo)
+    narrowing = () if restriction is None else None
+    rows = _match(terms, restriction, memo, narrowing)
     corrected = ""
     if not rows:
         split_terms = _split_unknown(terms, query)
         # A query of stopwords only is searched for as it is; splitting drops every word of it.
         if split_terms and split_terms != terms:
             terms = split_terms
-            rows = _match(terms, restriction, memo)
+            rows = _match(terms, restriction, memo, narrowing)
     if not rows:
         corrected = suggest(query)
         if corrected:
             terms = query_terms(corrected)
-            rows = _match(terms, restriction, memo)
+            rows = _match(terms, restriction, memo, narrowing)
     is_capped = len(rows) >= CANDIDATE_WINDOW
     if is_capped and any(key in filters for key in FACET_KEYS):
         narrowed = _narrowed(filters) if restriction is None else _narrowed(filters) & restriction
-        rows = _match(terms, narrowed, memo)
+        narrowing_key = tuple(sorted((key, filters[key]) for key in FACET_KEYS if key in filters))
+        rows = _match(terms, narrowed, memo, narrowing_key if restriction is None else None)
     facets = _facets(rows, filters)
     facet_filters = {key: value for key, value in filters.items() if key in FACET_KEYS}
     kept = [row for row in rows if _keeps(row, facet_filters)] if facet_filters else rows
@@ -563,7 +640,7 @@ def search(params: Mapping[str, str]) -> SearchResults:
     page_count = max(1, -(-total // PAGE_SIZE))
     page_number = min(page_number, page_count)
     page_rows = ordered[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
-    hits = _hits(page_rows, set(terms), type_labels(), today)
+    hits = _hits(page_rows, set(terms), type_labels(), today, memo)
     return SearchResults(
         query=query,
         terms=terms,
