@@ -10,8 +10,9 @@ import datetime
 import html
 import re
 import threading
+from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -47,8 +48,8 @@ MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 30
 # Documents read per query when the memo of the index lacks them.
 MEMO_BATCH = 500
-# Queries whose matches a process remembers per index version (a few hundred kB each).
-MEMO_MATCHES = 128
+# Queries whose matches a process remembers per index version (at most 48 kB each).
+MEMO_MATCHES = 1024
 # Result lines (a document's fields and its snippet for one query) a process remembers.
 MEMO_LINES = 10_000
 # Filters only the knowledge bank knows (applied through its table).
@@ -161,7 +162,8 @@ def highlight(text: str, terms: set[str], words: int = SNIPPET_WORDS) -> SafeStr
         (number for number, i in enumerate(word_positions) if normalise(tokens[i].lower()) in terms), 0
     )
     chosen = word_positions[max(0, first_word - 8) :][:words]
-    parts, plain = [], []
+    parts: list[str] = []
+    plain: list[str] = []
     for token in tokens[chosen[0] : chosen[-1] + 1]:
         if token[0].isalnum() and normalise(token.lower()) in terms:
             parts.append(html.escape("".join(plain)))
@@ -240,7 +242,8 @@ class IndexMemo:
         self.version = version
         self.facts: dict[int, Facts] = {}
         self.frequencies: dict[str, int] = {}
-        self.matches: dict[tuple, list[Row]] = {}
+        # Per query: document ids, terms matched and scores, packed (24 bytes a match).
+        self.matches: dict[tuple, tuple[array, array, array]] = {}
         self.lines: dict[tuple[int, frozenset[str]], Line] = {}
         self.lock = threading.Lock()
 
@@ -269,15 +272,21 @@ class IndexMemo:
             )
         return lines
 
-    def remembered_match(self, key: tuple) -> list[Row] | None:
+    def remembered_match(self, key: tuple) -> Iterable[tuple[int, int, int]] | None:
         with self.lock:
-            return self.matches.get(key)
+            packed = self.matches.get(key)
+        return None if packed is None else zip(*packed, strict=True)
 
-    def remember_match(self, key: tuple, rows: list[Row]) -> None:
+    def remember_match(self, key: tuple, matched: list[tuple[int, int, int]]) -> None:
+        packed = (
+            array("q", [match[0] for match in matched]),
+            array("q", [match[1] for match in matched]),
+            array("q", [match[2] for match in matched]),
+        )
         with self.lock:
             while len(self.matches) >= MEMO_MATCHES:
                 del self.matches[next(iter(self.matches))]  # the oldest first
-            self.matches[key] = rows
+            self.matches[key] = packed
 
     def facts_of(self, document_ids: list[int]) -> dict[int, Facts]:
         missing = [document_id for document_id in document_ids if document_id not in self.facts]
@@ -323,13 +332,18 @@ def index_memo() -> IndexMemo:
     return memo
 
 
-def _rows(match_sql: str, params: list, memo: IndexMemo) -> list[Row]:
+def _matched(match_sql: str, params: list) -> list[tuple[int, int, int]]:
+    """(document id, terms matched, score) of each match."""
     with connection.cursor() as cursor:
         cursor.execute(match_sql, params)
-        matched = cursor.fetchall()
-    facts = memo.facts_of([document_id for document_id, _matched, _score in matched])
+        return [(document_id, int(count), int(score)) for document_id, count, score in cursor.fetchall()]
+
+
+def _rows(matched: Iterable[tuple[int, int, int]], memo: IndexMemo) -> list[Row]:
+    matched = list(matched)
+    facts = memo.facts_of([document_id for document_id, _count, _score in matched])
     return [
-        Row(document_id, int(count), int(score), *facts[document_id])
+        Row(document_id, count, score, *facts[document_id])
         for document_id, count, score in matched
         if document_id in facts
     ]
@@ -348,20 +362,20 @@ def _match(
     """Documents with every term; when none has all, documents with any (more terms first).
 
     `narrowing` names what `documents` keeps to when it depends on the index alone (() for
-    everything): the rows are then remembered for this version of the index. None: not
-    remembered (the bank's filters read other tables). Callers never change the rows.
+    everything): the matches are then remembered for this version of the index. None: not
+    remembered (the bank's filters read other tables).
     """
     if not terms:
         return []
     key = (tuple(terms), narrowing)
     if narrowing is not None and (remembered := memo.remembered_match(key)) is not None:
-        return remembered
-    rows = _rows(*_all_terms_sql(_rarest_first(terms, memo), documents, CANDIDATE_WINDOW), memo)
-    if not rows and len(terms) > 1:
-        rows = _rows(*_any_term_sql(terms, documents, CANDIDATE_WINDOW), memo)
+        return _rows(remembered, memo)
+    matched = _matched(*_all_terms_sql(_rarest_first(terms, memo), documents, CANDIDATE_WINDOW))
+    if not matched and len(terms) > 1:
+        matched = _matched(*_any_term_sql(terms, documents, CANDIDATE_WINDOW))
     if narrowing is not None:
-        memo.remember_match(key, rows)
-    return rows
+        memo.remember_match(key, matched)
+    return _rows(matched, memo)
 
 
 def _restriction(filters: Mapping[str, str]) -> QuerySet | None:

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -25,14 +26,16 @@ def record_query(query: str, results: engine.SearchResults) -> Query | None:
         return None
     recorded = Query.get(query[:MAX_RECORDED_QUERY])
     today = timezone.now().date()
-    # One UPDATE each when the rows exist (a query asked before today, the usual case);
-    # Wagtail's add_hit and update_or_create read first and lock.
-    if not QueryDailyHits.objects.filter(query=recorded, date=today).update(hits=F("hits") + 1):
-        recorded.add_hit(today)
     exact_total = 0 if results.corrected_query else results.total
     outcome = {"result_count": exact_total, "suggestion": results.corrected_query[:255]}
-    if not SearchOutcome.objects.filter(query=recorded).update(**outcome, searched_at=timezone.now()):
-        SearchOutcome.objects.update_or_create(query=recorded, defaults=outcome)
+    # One write transaction with one UPDATE each when the rows exist (a query asked before
+    # today, the usual case); Wagtail's add_hit and update_or_create read first and lock,
+    # and each took the database's write lock on its own.
+    with transaction.atomic():
+        if not QueryDailyHits.objects.filter(query=recorded, date=today).update(hits=F("hits") + 1):
+            recorded.add_hit(today)
+        if not SearchOutcome.objects.filter(query=recorded).update(**outcome, searched_at=timezone.now()):
+            SearchOutcome.objects.update_or_create(query=recorded, defaults=outcome)
     return recorded
 
 
