@@ -18,6 +18,11 @@ the token each tag had when it was stored. `purge_tags()` gives the tags new ran
 and then changes the purge signal; a process that sees a new signal re-checks the tokens of
 the entries it serves (one `get_many`) and drops those whose tokens changed. The model-side
 declarations of what a change purges are in `distrikt.core.signals`.
+
+A page with a form can be kept too: its template writes the CSRF field with `{% csrf_input %}`
+(core_tags), an uncached fragment that gets each visitor's own token (and cookie) on every hit.
+Such a response is stored only when no token shows outside that fragment, and it always tells
+browsers and proxies not to keep it.
 """
 
 from __future__ import annotations
@@ -42,9 +47,12 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.middleware import csrf as django_csrf
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 SIGNAL_KEY = "pc:signal"
@@ -498,6 +506,46 @@ def fill_fragments(body: bytes, request: HttpRequest, language: str) -> bytes:
         return _FRAGMENT_PATTERN.sub(replace, body)
 
 
+CSRF_FRAGMENT = "csrf"
+# Set on a request whose page writes its CSRF field as a fragment (see `csrf_fragment`).
+CSRF_ATTRIBUTE = "_distrikt_csrf_fragment"
+_MASKED_TOKEN = re.compile(rb"(?<![a-zA-Z0-9])[a-zA-Z0-9]{64}(?![a-zA-Z0-9])")
+
+
+def csrf_fragment(request: HttpRequest) -> SafeString:
+    """The form's hidden CSRF field as an uncached fragment: a cached copy of the page serves each
+    visitor a token of their own."""
+    setattr(request, CSRF_ATTRIBUTE, True)
+    return render_fragment(CSRF_FRAGMENT, request, 0)
+
+
+def _render_csrf_input(request: HttpRequest, object_id: int) -> str:
+    if "CSRF_COOKIE" not in request.META and not getattr(request, "_distrikt_csrf_read", False):
+        # Served from the cache before CsrfViewMiddleware ran: read the visitor's cookie as it would,
+        # so the token matches the cookie they already have (another open form keeps working).
+        _csrf_middleware().process_request(request)
+        request._distrikt_csrf_read = True  # type: ignore[attr-defined]
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
+
+
+def _csrf_middleware() -> CsrfViewMiddleware:
+    return CsrfViewMiddleware(lambda request: HttpResponse())
+
+
+def _shows_csrf_token_outside_fragments(request: HttpRequest, body: bytes) -> bool:
+    """Whether the body holds a token of this visitor's CSRF secret outside the uncached fragments."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        return False
+    outside = _FRAGMENT_PATTERN.sub(b"", body)
+    # The unmasking has no public name in Django (nor in its type stubs).
+    unmask = django_csrf._unmask_cipher_token  # type: ignore[attr-defined]
+    return any(unmask(match.group().decode()) == secret for match in _MASKED_TOKEN.finditer(outside))
+
+
+register_fragment(CSRF_FRAGMENT, _render_csrf_input)
+
+
 # --------------------------------------------------------------------------- middleware and decorators
 
 
@@ -588,33 +636,54 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_anonymous_read(request) or request.path.startswith(self.skipped_prefixes):
-            return self.get_response(request)
+            return self._keep_private(request, self.get_response(request))
         page_cache = page_cache_instance()
         key = page_cache.key(request)
         if key is None:
-            return self.get_response(request)
+            return self._keep_private(request, self.get_response(request))
         signal = page_cache.signal.read()
         entry = page_cache.lookup(key, signal)
         if entry is not None:
-            return entry.response(request)
+            response = entry.response(request)
+            if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                # The page's CSRF fragment made a new token: set its cookie, as CsrfViewMiddleware would.
+                _csrf_middleware().process_response(request, response)
+            return response
         response = self.get_response(request)
         options = getattr(request, OPTIONS_ATTRIBUTE, None)
         if options is not None and self._may_store(request, response):
             if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 response.render()
-            patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
-            page_cache.store(request, response, options, signal)
+            if getattr(request, CSRF_ATTRIBUTE, False):
+                if not _shows_csrf_token_outside_fragments(request, response.content):
+                    self._keep_private(request, response)
+                    page_cache.store(request, response, options, signal)
+            else:
+                patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+                page_cache.store(request, response, options, signal)
+        return self._keep_private(request, response)
+
+    @staticmethod
+    def _keep_private(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        """A page with a CSRF field is never kept by browsers or proxies (the token is one visitor's)."""
+        if getattr(request, CSRF_ATTRIBUTE, False):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
         return response
 
     @staticmethod
     def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
         cache_control_header = response.get("Cache-Control", "")
+        # A page that rendered a CSRF token belongs to one visitor, unless the token is only in
+        # the CSRF fragment (then the only cookie it may set is the CSRF cookie).
+        csrf_in_fragment = getattr(request, CSRF_ATTRIBUTE, False)
+        cookies = set(response.cookies) - ({settings.CSRF_COOKIE_NAME} if csrf_in_fragment else set())
         return (
             response.status_code == 200
-            and not response.cookies
+            and not cookies
             and not response.has_header("Set-Cookie")
-            # A page that rendered a CSRF token (a form) belongs to one visitor.
-            and not request.META.get("CSRF_COOKIE_USED")
+            and (csrf_in_fragment or not request.META.get("CSRF_COOKIE_USED"))
+            and not (csrf_in_fragment and settings.CSRF_USE_SESSIONS)
             and "private" not in cache_control_header
             and "no-store" not in cache_control_header
             and not getattr(response, "streaming", False)

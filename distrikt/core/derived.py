@@ -18,15 +18,23 @@ in the process (`in_process=True`), so a request costs one read of the version t
 rather than a read and an unpickling of the value. The process copy is keyed by the same
 versions, so a bump is seen at once; it is one object shared by every request and thread,
 so only a caller that never changes what it gets back may ask for it.
+
+Within one request the version tokens are read once: the first read fetches the tokens of
+every dataset this process has been asked about so far in one `get_many`, and later reads
+in the same request use them (a bump in the request updates them). A page that shows the
+menu, the footer and two datasets thus costs one round trip to the shared cache for its
+versions rather than four. Outside requests (tasks, commands) every read goes to the cache.
 """
 
 import hashlib
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils.translation import get_language
 
@@ -41,10 +49,40 @@ _MISSING = object()
 PROCESS_ENTRIES = 256
 PROCESS_SECONDS = 300
 _process_values: dict[str, tuple[float, object]] = {}
+# The version tokens read in the current request (None outside a request), and the names of
+# the datasets this process has read, fetched together at a request's first read.
+_request_versions: ContextVar[dict[str, int] | None] = ContextVar("derived_request_versions", default=None)
+_known_datasets: set[str] = set()
+KNOWN_DATASETS_LIMIT = 200
+
+
+def _start_request(**kwargs) -> None:
+    _request_versions.set({})
+
+
+def _finish_request(**kwargs) -> None:
+    _request_versions.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="derived-versions-start")
+request_finished.connect(_finish_request, dispatch_uid="derived-versions-finish")
 
 
 def dataset_versions(datasets: Iterable[str]) -> dict[str, int]:
-    keys = [VERSION_PREFIX + name for name in datasets]
+    names = tuple(datasets)
+    memo = _request_versions.get()
+    if memo is None:
+        return _read_versions(names)
+    missing = [name for name in names if name not in memo]
+    if missing:
+        if len(_known_datasets) < KNOWN_DATASETS_LIMIT:
+            _known_datasets.update(missing)
+        memo.update(_read_versions({*missing, *(name for name in _known_datasets if name not in memo)}))
+    return {name: memo[name] for name in names}
+
+
+def _read_versions(names: Iterable[str]) -> dict[str, int]:
+    keys = [VERSION_PREFIX + name for name in names]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
@@ -65,7 +103,11 @@ def bump_datasets(*datasets: str) -> None:
 
 
 def _new_versions(datasets: Iterable[str]) -> None:
-    cache.set_many({VERSION_PREFIX + name: new_token() for name in datasets}, None)
+    tokens = {name: new_token() for name in datasets}
+    cache.set_many({VERSION_PREFIX + name: token for name, token in tokens.items()}, None)
+    memo = _request_versions.get()
+    if memo is not None:
+        memo.update(tokens)
 
 
 def get_or_compute(

@@ -87,3 +87,58 @@ def _navigation_entries(request: HttpRequest, site: Site | None) -> list[tuple[s
     order = {slug: position for position, slug in enumerate(settings.MAIN_NAVIGATION_ORDER)}
     ranked = sorted(items.items(), key=lambda item: (order.get(item[0], len(order)), item[1][0]))
     return [(slug, label, url, lang) for slug, (label, url, lang) in ranked]
+
+
+# The footer's links to these pages of the site settings, in footer order.
+FOOTER_PAGE_FIELDS = ("contact_page", "accessibility_page", "privacy_page")
+
+
+@dataclass(frozen=True)
+class FooterFacts:
+    """What the footer of every page shows from the site settings."""
+
+    text: str
+    email: str
+    contact_url: str
+    accessibility_url: str
+    privacy_url: str
+
+
+def footer_facts(request: HttpRequest) -> FooterFacts:
+    """The footer's settings and page links, read once per change of the menu data.
+
+    Saving the site settings bumps `navigation` (they change every page), and so does
+    publishing, unpublishing or moving one of the linked pages (see core.signals).
+    """
+    site = Site.find_for_request(request)
+    return get_or_compute(
+        NAVIGATION_DATASET,
+        f"footer:{site.pk if site else 0}",
+        lambda: _footer_facts(request, site),
+        language=get_language(),
+        in_process=True,
+    )
+
+
+def _footer_facts(request: HttpRequest, site: Site | None) -> FooterFacts:
+    row = apps.get_model("core", "SiteSettings").load(request_or_site=site)
+    urls = {}
+    for name in FOOTER_PAGE_FIELDS:
+        page = getattr(row, name)
+        urls[name] = (page.get_url(request=request) or "") if page is not None and page.live else ""
+    return FooterFacts(
+        text=row.footer_text,
+        email=row.organisation_email,
+        contact_url=urls["contact_page"],
+        accessibility_url=urls["accessibility_page"],
+        privacy_url=urls["privacy_page"],
+    )
+
+
+def footer_page_paths() -> list[tuple[int, str]]:
+    """(id, tree path) of the pages the footer links to, on any site."""
+    rows = apps.get_model("core", "SiteSettings").objects.values_list(
+        *(f"{name}_id" for name in FOOTER_PAGE_FIELDS)
+    )
+    ids = {pk for row in rows for pk in row if pk is not None}
+    return list(Page.objects.filter(pk__in=ids).values_list("pk", "path")) if ids else []

@@ -27,7 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from .cache import NAVIGATION_TAG, page_tag, purge_tags, reset_page_cache, tree_tag
 from .derived import bump_datasets
-from .navigation import NAVIGATION_DATASET
+from .navigation import NAVIGATION_DATASET, footer_page_paths
 
 TREE_FIELDS = ("title", "slug", "show_in_menus", "live")
 
@@ -52,11 +52,18 @@ def purge_page(page: Page, *, with_tree: bool, old_parent_id: int | None = None)
     tags.update(page_tag(pk) for pk in (parent_id, old_parent_id) if pk is not None)
     if with_tree:
         tags.add(tree_tag(page.path))
-    if page.depth <= 3:
+    if page.depth <= 3 or _is_footer_page(page, with_tree=with_tree):
         tags.add(NAVIGATION_TAG)
         bump_datasets(NAVIGATION_DATASET)
     purge_tags(tags)
     bump_datasets(*getattr(specific, "changes_datasets", ()))
+
+
+def _is_footer_page(page: Page, *, with_tree: bool) -> bool:
+    """Whether every page's footer links to this page (or, when its subtree changed, below it)."""
+    return any(
+        pk == page.pk or (with_tree and path.startswith(page.path)) for pk, path in footer_page_paths()
+    )
 
 
 @receiver(pre_save)

@@ -102,6 +102,7 @@ class RegistrationForm(forms.Form):
                 "registration-municipality-options",
                 lambda: _municipality_options(""),
                 language=get_language(),
+                in_process=True,  # a string: nobody can change it
             )
         return _municipality_options(current)
 

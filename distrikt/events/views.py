@@ -87,7 +87,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 @page_view(EventPage, "register")
 def registration_form_view(request: HttpRequest, event: EventPage) -> HttpResponse:
-    """Show and handle the registration form of one event (never cached: CSRF token)."""
+    """Show and handle the registration form of one event (the empty form may be page-cached)."""
     state = event.registration_state()
     form = RegistrationForm(request.POST or None, event=event)
     error = ""
@@ -167,6 +167,7 @@ def _event_at(request: HttpRequest, slug: str) -> EventPage | None:
         f"event-form-routes:{host}:{request.get_port()}",
         lambda: _event_routes(request),
         language_neutral=True,
+        in_process=True,  # read only: ids, paths and the Site row
     )
     route = routes["events"].get(slug)
     if route is None:
@@ -226,6 +227,10 @@ def _render_form(
         },
         status=status,
     )
+    if request.method in ("GET", "HEAD"):
+        # The empty form is the same for every visitor: the page cache may keep it, and the
+        # CSRF field ({% csrf_input %}) gets each visitor's own token and keeps it from browsers.
+        return response
     return _private(response)
 
 

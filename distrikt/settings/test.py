@@ -27,6 +27,11 @@ ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
+# A request in a test thread (the concurrency tests) closes its connection when it ends, as
+# before persistent connections: a thread that is gone cannot close it later, and PostgreSQL
+# refuses to drop a test database that still has connections.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+
 # SQLite tests use a file, not shared memory, so threads in concurrency tests see real
 # locking and WAL behaviour as in production.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -49,6 +49,25 @@ def percent(value: float | None, places: int = 1) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def footer_facts(context):
+    """The site settings and page links the footer shows (see core.navigation.footer_facts)."""
+    from distrikt.core.navigation import footer_facts as read_footer_facts
+
+    return read_footer_facts(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def csrf_input(context) -> SafeString:
+    """A form's CSRF field that lets the page cache keep the page (see core.cache.csrf_fragment).
+
+    Use it instead of `{% csrf_token %}` in a form on a page anonymous visitors read often.
+    """
+    from distrikt.core.cache import csrf_fragment
+
+    return csrf_fragment(context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def uncached_fragment(context, name: str, object_id: int) -> str:
     """A piece of a cached page rendered afresh on every request (see core.cache.register_fragment)."""
     from distrikt.core.cache import render_fragment

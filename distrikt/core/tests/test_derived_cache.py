@@ -99,3 +99,65 @@ def test_the_process_keeps_a_bounded_number_of_values(monkeypatch):
     for number in range(10):
         get_or_compute("test-data", f"kept-{number}", lambda number=number: number, in_process=True)
     assert len(derived._process_values) <= 3
+
+
+class VersionReads:
+    """Counts the shared cache's reads of dataset version tokens."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.calls = 0
+        original = cache.get_many
+
+        def get_many(keys, *args, **kwargs):
+            if any(str(key).startswith(derived.VERSION_PREFIX) for key in keys):
+                self.calls += 1
+            return original(keys, *args, **kwargs)
+
+        monkeypatch.setattr(cache, "get_many", get_many)
+
+
+def test_a_request_reads_the_version_tokens_once(monkeypatch):
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    get_or_compute("menu-data", "a", Counter())
+    get_or_compute("shop-data", "b", Counter())
+    request_finished.send(sender=None)
+    reads = VersionReads(monkeypatch)
+    request_started.send(sender=None)
+    try:
+        get_or_compute("menu-data", "a", Counter())
+        get_or_compute("shop-data", "b", Counter())
+        get_or_compute(("menu-data", "shop-data"), "c", Counter())
+    finally:
+        request_finished.send(sender=None)
+    assert reads.calls == 1
+
+
+def test_a_bump_during_a_request_is_seen_by_the_rest_of_it():
+    from django.core.signals import request_finished, request_started
+
+    compute = Counter()
+    request_started.send(sender=None)
+    try:
+        assert get_or_compute("shop-data", "sum", compute) == 1
+        bump_datasets("shop-data")
+        assert get_or_compute("shop-data", "sum", compute) == 2
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_the_next_request_sees_a_bump_made_by_another_process():
+    from django.core.signals import request_finished, request_started
+
+    compute = Counter()
+    request_started.send(sender=None)
+    get_or_compute("shop-data", "sum", compute)
+    request_finished.send(sender=None)
+    # Another process bumps: only the shared cache changes.
+    cache.set(derived.VERSION_PREFIX + "shop-data", 12345, None)
+    request_started.send(sender=None)
+    try:
+        assert get_or_compute("shop-data", "sum", compute) == 2
+    finally:
+        request_finished.send(sender=None)

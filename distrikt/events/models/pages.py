@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -355,6 +356,21 @@ class EventPage(CachedRoutablePageMixin, BasePage):
 
     def is_past(self, now: datetime.datetime | None = None) -> bool:
         return self.end < (now or timezone.now())
+
+    @property
+    def cache_timeout(self) -> int | None:  # type: ignore[override]
+        """A cached copy of the page (or its form) lives until the registration state or the
+        upcoming/past label next changes (opening, deadline, start, end), at most the usual time."""
+        now = timezone.now()
+        moments = [
+            moment
+            for moment in (self.registration_opens, self.registration_deadline, self.start, self.end)
+            if moment is not None and moment > now
+        ]
+        if not moments:
+            return None
+        seconds = int((min(moments) - now).total_seconds()) + 1
+        return max(1, min(seconds, settings.PAGE_CACHE_SECONDS))
 
     def registration_state(self, now: datetime.datetime | None = None) -> str:
         """One of: disabled, not_open, open, closed (deadline passed or event started)."""

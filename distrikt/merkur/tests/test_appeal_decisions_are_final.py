@@ -6,6 +6,7 @@ from unittest import mock
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from pypdf import PdfReader
@@ -34,7 +35,9 @@ def refusal(own_shop, merchant, advisor):
 
 @pytest.fixture
 def appeal_decision(refusal, merchant, advisor):
-    appeal = workflow.lodge_appeal(refusal, merchant, "Avstanden er 11 km.", refusal.decided_at.date())
+    appeal = workflow.lodge_appeal(
+        refusal, merchant, "Avstanden er 11 km.", timezone.localdate(refusal.decided_at)
+    )
     workflow.assign_case_officer(appeal, advisor, advisor)
     return workflow.record_decision(
         appeal, advisor, workflow.DecisionInput(outcome="refusal", justification="Klaga fører ikkje fram.")
@@ -45,7 +48,7 @@ def test_the_decision_in_an_appeal_case_cannot_be_appealed(appeal_decision, merc
     assert not workflow.is_appealable(appeal_decision)
     with pytest.raises(ValidationError, match="28 tredje ledd") as raised:
         workflow.lodge_appeal(
-            appeal_decision, merchant, "Eg klagar igjen.", appeal_decision.decided_at.date()
+            appeal_decision, merchant, "Eg klagar igjen.", timezone.localdate(appeal_decision.decided_at)
         )
     assert raised.value.code == "final"
     assert not Application.objects.filter(appeal_of=appeal_decision).exists()
@@ -58,7 +61,9 @@ def test_the_first_decision_stays_appealable(refusal):
 def test_the_portal_offers_no_appeal_of_an_appeal_decision(client, appeal_decision, merchant):
     client.force_login(merchant)
     appeal_url = reverse("merkur:appeal", args=[appeal_decision.application_id, appeal_decision.pk])
-    with mock.patch("django.utils.timezone.localdate", return_value=appeal_decision.decided_at.date()):
+    with mock.patch(
+        "django.utils.timezone.localdate", return_value=timezone.localdate(appeal_decision.decided_at)
+    ):
         detail = client.get(reverse("merkur:application_detail", args=[appeal_decision.application_id]))
         page = client.get(appeal_url)
         posted = client.post(appeal_url, {"reasons": "Eg klagar igjen."})

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 import pytest
 
@@ -24,7 +25,7 @@ def refusal(own_shop, merchant, advisor):
 
 
 def test_an_appeal_is_a_new_submitted_case_linked_to_the_decision(refusal, merchant):
-    today = refusal.decided_at.date()
+    today = timezone.localdate(refusal.decided_at)
     appeal = workflow.lodge_appeal(refusal, merchant, "Avstanden er 11 km, ikkje 4.", today)
     assert appeal.pk != refusal.application_id
     assert appeal.appeal_of == refusal
@@ -49,13 +50,15 @@ def test_the_last_day_of_the_three_weeks_counts_and_the_day_after_does_not(refus
 
 
 def test_one_decision_is_appealed_once(refusal, merchant):
-    workflow.lodge_appeal(refusal, merchant, "Klage.", refusal.decided_at.date())
+    workflow.lodge_appeal(refusal, merchant, "Klage.", timezone.localdate(refusal.decided_at))
     with pytest.raises(ValidationError, match="alt klaga"):
-        workflow.lodge_appeal(refusal, merchant, "Klage igjen.", refusal.decided_at.date())
+        workflow.lodge_appeal(refusal, merchant, "Klage igjen.", timezone.localdate(refusal.decided_at))
 
 
 def test_an_appeal_needs_reasons_and_another_merchant_cannot_appeal(refusal, merchant, other_merchant):
     with pytest.raises(ValidationError):
-        workflow.lodge_appeal(refusal, merchant, "  ", refusal.decided_at.date())
+        workflow.lodge_appeal(refusal, merchant, "  ", timezone.localdate(refusal.decided_at))
     with pytest.raises(PermissionDenied):
-        workflow.lodge_appeal(refusal, other_merchant, "Ikkje min sak.", refusal.decided_at.date())
+        workflow.lodge_appeal(
+            refusal, other_merchant, "Ikkje min sak.", timezone.localdate(refusal.decided_at)
+        )

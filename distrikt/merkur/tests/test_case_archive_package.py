@@ -339,7 +339,9 @@ def test_an_appeal_package_names_the_case_it_appeals(merchant, advisor, own_shop
     refusal = workflow.record_decision(
         application, advisor, workflow.DecisionInput(outcome="refusal", justification="For kort avstand.")
     )
-    appeal = workflow.lodge_appeal(refusal, merchant, "Avstanden er 11 km.", refusal.decided_at.date())
+    appeal = workflow.lodge_appeal(
+        refusal, merchant, "Avstanden er 11 km.", timezone.localdate(refusal.decided_at)
+    )
     root = metadata(open_package(archive.build_archive_package(appeal, made_by=advisor)))
     original = archive.folder_id(application)
     assert root.findtext(".//m:merkurSak/m:klagePaaSak", namespaces=NS) == original

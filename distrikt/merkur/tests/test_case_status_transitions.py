@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.utils import timezone
 
 import pytest
 
@@ -135,7 +136,9 @@ def test_a_refusal_has_three_weeks_to_appeal(application, merchant, advisor):
         advisor,
         workflow.DecisionInput(outcome=DecisionOutcome.REFUSAL, justification="For kort avstand."),
     )
-    assert decision.appeal_deadline - decision.decided_at.date() == datetime.timedelta(days=21)
+    # Counted from the day in Norway: a decision at 23:44 UTC is made the next day in Oslo.
+    decided_on = timezone.localdate(decision.decided_at)
+    assert decision.appeal_deadline - decided_on == datetime.timedelta(days=21)
 
 
 def test_the_audit_log_cannot_be_edited_or_deleted(application, merchant):
