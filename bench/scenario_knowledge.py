@@ -1,9 +1,10 @@
 """Search load test: 20,000 generated knowledge pages, 200 Nynorsk/Bokmål queries.
 
 Runs once on SQLite (fresh file) and once on PostgreSQL (database wt_knowledge_bench on
-127.0.0.1, recreated; skipped when PostgreSQL is not reachable). For each it prints
-p50/p95/p99 latency and requests per second for the search API, the search page and
-autocomplete. Loopback only; bounded by the request counts below.
+127.0.0.1, or BENCH_PG_DATABASE, recreated; skipped when PostgreSQL is not reachable). For
+each it prints p50/p95/p99 latency, requests per second and the server's CPU milliseconds
+per request (which changes little when other work shares the machine) for the search API,
+the search page and autocomplete. Loopback only; bounded by the request counts below.
 
     .venv/bin/python bench/scenario_knowledge.py [--pages N] [--requests N] [--sqlite-only]
 """
@@ -20,7 +21,7 @@ from urllib.parse import quote
 from lib import ProductionServer, measure, print_results
 
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_BENCH_DATABASE = "wt_knowledge_bench"
+PG_BENCH_DATABASE = os.environ.get("BENCH_PG_DATABASE", "wt_knowledge_bench")
 
 # Forms from both written standards, including ones that only meet through the
 # morphology (kommunar/kommuner, nærbutikkane/nærbutikker, berekraft/bærekraft).
@@ -147,35 +148,29 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
             )
         ]
         suggest = [f"/api/v1/search/autocomplete?q={quote(q[:4])}" for q in query_list]
+        cpu: dict[str, float] = {}
+
+        def timed(name: str, paths: list[str], concurrency: int, count: int):
+            started = server.cpu_seconds()
+            result = measure(server.url, paths, concurrency=concurrency, requests=count)
+            # The warm-up requests are counted too; they are few beside `count`.
+            cpu[name] = (server.cpu_seconds() - started) * 1000 / max(1, result.requests)
+            return name, result
+
         floor = measure(server.url, ["/ping"], concurrency=4, requests=1000)
         rows = [
             ("floor /ping", floor),
-            (
-                "search API, 1 client",
-                measure(server.url, api, concurrency=1, requests=400),
-            ),
-            (
-                "search API, 4 clients",
-                measure(server.url, api, concurrency=4, requests=2000),
-            ),
-            (
-                "search API, page 2, 4 clients",
-                measure(server.url, page_two, concurrency=4, requests=500),
-            ),
-            (
-                "search page /sok/",
-                measure(server.url, html, concurrency=4, requests=1000),
-            ),
-            (
-                "search page /sok/ with facets/sort",
-                measure(server.url, faceted, concurrency=4, requests=1000),
-            ),
-            (
-                "autocomplete",
-                measure(server.url, suggest, concurrency=4, requests=1000),
-            ),
+            timed("search API, 1 client", api, 1, 400),
+            timed("search API, 4 clients", api, 4, 2000),
+            timed("search API, page 2, 4 clients", page_two, 4, 500),
+            timed("search page /sok/, 1 client", html, 1, 400),
+            timed("search page /sok/", html, 4, 1000),
+            timed("search page /sok/ with facets/sort", faceted, 4, 1000),
+            timed("autocomplete", suggest, 4, 1000),
         ]
         print_results(rows, floor=floor, title=f"knowledge search on {label}, {pages} pages")
+        print("server CPU ms per request: " + ", ".join(f"{name} {ms:.1f}" for name, ms in cpu.items()))
+        print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
 
 
 def main() -> int:

@@ -7,24 +7,27 @@ PostgreSQL give the same results in the same order.
 """
 
 import datetime
+import html
 import re
+import threading
+from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from distrikt.core.derived import dataset_versions
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import apply_filters, parse_filters
 from distrikt.organisation.models import KnowledgeArea
 
-from .indexer import TITLE_TERM_WEIGHT
+from .indexer import INDEX_DATASET, TITLE_TERM_WEIGHT
 from .models import ResultType, SearchDocument, SearchTerm, SearchWord
 from .morphology import (
     MIN_CORRECTED_LENGTH,
@@ -43,6 +46,12 @@ PAGE_SIZE = 20
 CANDIDATE_WINDOW = 2000
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 30
+# Documents read per query when the memo of the index lacks them.
+MEMO_BATCH = 500
+# Queries whose matches a process remembers per index version (at most 48 kB each).
+MEMO_MATCHES = 1024
+# Result lines (a document's fields and its snippet for one query) a process remembers.
+MEMO_LINES = 10_000
 # Filters only the knowledge bank knows (applied through its table).
 KNOWLEDGE_FILTER_KEYS = ("tema", "malgruppe", "fylke", "kommune", "ar")
 BANK_ONLY_KEYS = ("malgruppe", "fylke", "kommune")
@@ -115,7 +124,7 @@ class SearchResults:
         return self.page_number < self.page_count
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One matched document with what ranking, facets and filters need."""
 
@@ -128,10 +137,7 @@ class Row:
     themes: tuple[str, ...]
     url: str
     title: str
-
-    @property
-    def year(self) -> str:
-        return str(self.date.year) if self.date else ""
+    year: str
 
 
 def clean_query(raw: str | None) -> str:
@@ -150,20 +156,23 @@ def highlight(text: str, terms: set[str], words: int = SNIPPET_WORDS) -> SafeStr
     """A window of the text around the first match, matches wrapped in <mark>, all escaped."""
     tokens = _TOKEN.findall(text or "")
     word_positions = [i for i, token in enumerate(tokens) if token[0].isalnum()]
-    first = next(
-        (i for i in word_positions if normalise(tokens[i].lower()) in terms),
-        word_positions[0] if word_positions else 0,
-    )
-    start_word = max(0, word_positions.index(first) - 8) if word_positions else 0
-    chosen = word_positions[start_word : start_word + words]
-    if not chosen:
+    if not word_positions:
         return mark_safe("")
-    parts = []
+    first_word = next(
+        (number for number, i in enumerate(word_positions) if normalise(tokens[i].lower()) in terms), 0
+    )
+    chosen = word_positions[max(0, first_word - 8) :][:words]
+    parts: list[str] = []
+    plain: list[str] = []
     for token in tokens[chosen[0] : chosen[-1] + 1]:
         if token[0].isalnum() and normalise(token.lower()) in terms:
-            parts.append(f"<mark>{escape(token)}</mark>")
+            parts.append(html.escape("".join(plain)))
+            parts.append(f"<mark>{html.escape(token)}</mark>")
+            plain = []
         else:
-            parts.append(escape(token))
+            plain.append(token)
+    # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
+    parts.append(html.escape("".join(plain)))
     prefix = "… " if chosen[0] > 0 else ""
     suffix = " …" if chosen[-1] < len(tokens) - 1 else ""
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308  (every part escaped)
@@ -217,56 +226,156 @@ def _any_term_sql(terms: list[str], documents: QuerySet | None, window: int) -> 
     return sql, [*terms, *restriction_params, window]
 
 
-def _rows(match_sql: str, params: list) -> list[Row]:
-    document_table = SearchDocument._meta.db_table
-    sql = (
-        "SELECT m.document_id, m.matched, m.score, d.result_type, d.date, d.language, d.themes, d.url, "  # noqa: S608
-        "d.title_folded "
-        f"FROM ({match_sql}) m JOIN {document_table} d ON d.id = m.document_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        fetched = cursor.fetchall()
-    rows = []
-    for document_id, matched, score, result_type, date, language, themes, url, title in fetched:
-        if isinstance(date, str):
-            date = datetime.date.fromisoformat(date)
-        rows.append(
-            Row(
-                document_id,
-                int(matched),
-                int(score),
-                result_type,
-                date,
-                language,
-                tuple(themes.split()),
-                url,
-                title,
+# What each row needs of its document: result type, date, language, themes, address,
+# folded title and year.
+Facts = tuple[str, datetime.date | None, str, tuple[str, ...], str, str, str]
+# A result line: title, address, result type, language, date, demo mark, snippet.
+Line = tuple[str, str, str, str, datetime.date | None, bool, SafeString]
+
+
+class IndexMemo:
+    """What this process has read from one version of the index: each document's facts
+    and each term's number of documents. A new version (any write, see
+    `indexer.index_changed`) starts an empty one, so nothing read here is ever stale."""
+
+    def __init__(self, version: object) -> None:
+        self.version = version
+        self.facts: dict[int, Facts] = {}
+        self.frequencies: dict[str, int] = {}
+        # Per query: document ids, terms matched and scores, packed (24 bytes a match).
+        self.matches: dict[tuple, tuple[array, array, array]] = {}
+        self.lines: dict[tuple[int, frozenset[str]], Line] = {}
+        self.lock = threading.Lock()
+
+    def result_lines(self, document_ids: list[int], terms: set[str]) -> dict[int, Line]:
+        """Each document's result line for these terms: its fields and its snippet."""
+        terms_key = frozenset(terms)
+        with self.lock:
+            lines = {
+                document_id: line
+                for document_id in document_ids
+                if (line := self.lines.get((document_id, terms_key))) is not None
+            }
+        missing = [document_id for document_id in document_ids if document_id not in lines]
+        if not missing:
+            return lines
+        fields = ("pk", "title", "url", "result_type", "language", "date", "is_demo", "text")
+        for document_id, *line, text in SearchDocument.objects.filter(pk__in=missing).values_list(*fields):
+            lines[document_id] = (*line, highlight(text, terms))
+        with self.lock:
+            while len(self.lines) + len(missing) > MEMO_LINES and self.lines:
+                del self.lines[next(iter(self.lines))]  # the oldest first
+            self.lines.update(
+                ((document_id, terms_key), lines[document_id])
+                for document_id in missing
+                if document_id in lines
             )
+        return lines
+
+    def remembered_match(self, key: tuple) -> Iterable[tuple[int, int, int]] | None:
+        with self.lock:
+            packed = self.matches.get(key)
+        return None if packed is None else zip(*packed, strict=True)
+
+    def remember_match(self, key: tuple, matched: list[tuple[int, int, int]]) -> None:
+        packed = (
+            array("q", [match[0] for match in matched]),
+            array("q", [match[1] for match in matched]),
+            array("q", [match[2] for match in matched]),
         )
-    return rows
+        with self.lock:
+            while len(self.matches) >= MEMO_MATCHES:
+                del self.matches[next(iter(self.matches))]  # the oldest first
+            self.matches[key] = packed
+
+    def facts_of(self, document_ids: list[int]) -> dict[int, Facts]:
+        missing = [document_id for document_id in document_ids if document_id not in self.facts]
+        for start in range(0, len(missing), MEMO_BATCH):
+            batch = SearchDocument.objects.filter(pk__in=missing[start : start + MEMO_BATCH]).values_list(
+                "pk", "result_type", "date", "language", "themes", "url", "title_folded"
+            )
+            for document_id, result_type, date, language, themes, url, title in batch:
+                self.facts[document_id] = (
+                    result_type,
+                    date,
+                    language,
+                    tuple(themes.split()),
+                    url,
+                    title,
+                    str(date.year) if date else "",
+                )
+        return self.facts
+
+    def frequencies_of(self, terms: list[str]) -> dict[str, int]:
+        missing = [term for term in terms if term not in self.frequencies]
+        if missing:
+            counted = dict(
+                SearchTerm.objects.filter(term__in=missing)
+                .values("term")
+                .annotate(n=Count("pk"))
+                .values_list("term", "n")
+            )
+            self.frequencies.update({term: counted.get(term, 0) for term in missing})
+        return self.frequencies
 
 
-def _rarest_first(terms: list[str]) -> list[str]:
+_memo = IndexMemo(None)
+
+
+def index_memo() -> IndexMemo:
+    """The memo of the index's current version (one cache read of the version token)."""
+    global _memo
+    version = dataset_versions([INDEX_DATASET])[INDEX_DATASET]
+    memo = _memo
+    if memo.version != version:
+        memo = _memo = IndexMemo(version)
+    return memo
+
+
+def _matched(match_sql: str, params: list) -> list[tuple[int, int, int]]:
+    """(document id, terms matched, score) of each match."""
+    with connection.cursor() as cursor:
+        cursor.execute(match_sql, params)
+        return [(document_id, int(count), int(score)) for document_id, count, score in cursor.fetchall()]
+
+
+def _rows(matched: Iterable[tuple[int, int, int]], memo: IndexMemo) -> list[Row]:
+    matched = list(matched)
+    facts = memo.facts_of([document_id for document_id, _count, _score in matched])
+    return [
+        Row(document_id, count, score, *facts[document_id])
+        for document_id, count, score in matched
+        if document_id in facts
+    ]
+
+
+def _rarest_first(terms: list[str], memo: IndexMemo) -> list[str]:
     if len(terms) == 1:
         return terms
-    frequency = dict(
-        SearchTerm.objects.filter(term__in=terms)
-        .values("term")
-        .annotate(n=Count("pk"))
-        .values_list("term", "n")
-    )
+    frequency = memo.frequencies_of(terms)
     return sorted(terms, key=lambda term: (frequency.get(term, 0), term))
 
 
-def _match(terms: list[str], documents: QuerySet | None) -> list[Row]:
-    """Documents with every term; when none has all, documents with any (more terms first)."""
+def _match(
+    terms: list[str], documents: QuerySet | None, memo: IndexMemo, narrowing: tuple | None
+) -> list[Row]:
+    """Documents with every term; when none has all, documents with any (more terms first).
+
+    `narrowing` names what `documents` keeps to when it depends on the index alone (() for
+    everything): the matches are then remembered for this version of the index. None: not
+    remembered (the bank's filters read other tables).
+    """
     if not terms:
         return []
-    rows = _rows(*_all_terms_sql(_rarest_first(terms), documents, CANDIDATE_WINDOW))
-    if not rows and len(terms) > 1:
-        rows = _rows(*_any_term_sql(terms, documents, CANDIDATE_WINDOW))
-    return rows
+    key = (tuple(terms), narrowing)
+    if narrowing is not None and (remembered := memo.remembered_match(key)) is not None:
+        return _rows(remembered, memo)
+    matched = _matched(*_all_terms_sql(_rarest_first(terms, memo), documents, CANDIDATE_WINDOW))
+    if not matched and len(terms) > 1:
+        matched = _matched(*_any_term_sql(terms, documents, CANDIDATE_WINDOW))
+    if narrowing is not None:
+        memo.remember_match(key, matched)
+    return _rows(matched, memo)
 
 
 def _restriction(filters: Mapping[str, str]) -> QuerySet | None:
@@ -295,32 +404,57 @@ def _narrowed(filters: Mapping[str, str]) -> QuerySet:
     return documents
 
 
-def _keeps(row: Row, filters: Mapping[str, str], skip: str = "") -> bool:
-    checks = {
-        "type": lambda value: row.result_type == value,
-        "tema": lambda value: value in row.themes,
-        "ar": lambda value: row.year == value,
-        "sprak": lambda value: row.language == value,
-    }
-    return all(checks[key](value) for key, value in filters.items() if key in checks and key != skip)
+def _passes(row: Row, key: str, value: str) -> bool:
+    """Whether a row meets one facet filter (other keys are applied in SQL or not at all)."""
+    if key == "type":
+        return row.result_type == value
+    if key == "tema":
+        return value in row.themes
+    if key == "ar":
+        return row.year == value
+    if key == "sprak":
+        return row.language == value
+    return True
+
+
+def _keeps(row: Row, filters: Mapping[str, str]) -> bool:
+    return all(_passes(row, key, value) for key, value in filters.items())
+
+
+def _filtered_counts(rows: list[Row], facet_filters: Mapping[str, str]) -> dict[str, Counter]:
+    """Each facet's counts over the rows that pass the other facets' filters."""
+    counts: dict[str, Counter] = {key: Counter() for key in FACET_KEYS}
+    for row in rows:
+        # Which facet filters this row fails: none counts it everywhere, one only in that
+        # facet, two or more nowhere.
+        failed = [key for key, value in facet_filters.items() if not _passes(row, key, value)]
+        if len(failed) > 1:
+            continue
+        only = failed[0] if failed else ""
+        if not only or only == "type":
+            counts["type"][row.result_type] += 1
+        if not only or only == "tema":
+            counts["tema"].update(row.themes)
+        if (not only or only == "ar") and row.date is not None:
+            counts["ar"][row.year] += 1
+        if (not only or only == "sprak") and row.language in LANGUAGES:
+            counts["sprak"][row.language] += 1
+    return counts
 
 
 def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
     """Counts per facet value, each counted with the other facets' filters applied."""
     labels = type_labels()
-    counts: dict[str, Counter] = {key: Counter() for key in FACET_KEYS}
-    for row in rows:
-        for key in FACET_KEYS:
-            if not _keeps(row, filters, skip=key):
-                continue
-            if key == "type":
-                counts[key][row.result_type] += 1
-            elif key == "tema":
-                counts[key].update(row.themes)
-            elif key == "ar" and row.year:
-                counts[key][row.year] += 1
-            elif key == "sprak" and row.language in LANGUAGES:
-                counts[key][row.language] += 1
+    facet_filters = {key: value for key, value in filters.items() if key in FACET_KEYS}
+    if not facet_filters:
+        counts = {
+            "type": Counter(row.result_type for row in rows),
+            "tema": Counter(theme for row in rows for theme in row.themes),
+            "ar": Counter(row.year for row in rows if row.date is not None),
+            "sprak": Counter(row.language for row in rows if row.language in LANGUAGES),
+        }
+    else:
+        counts = _filtered_counts(rows, facet_filters)
     theme_names = dict(KnowledgeArea.objects.values_list("slug", "name")) if counts["tema"] else {}
     value_labels = {
         "type": lambda value: labels.get(value, value),
@@ -433,28 +567,29 @@ def suggest(query: str) -> str:
     return " ".join(corrected) if changed else ""
 
 
-def _hits(rows: list[Row], terms: set[str], labels: dict[str, str], today: datetime.date) -> list[Hit]:
-    by_id = SearchDocument.objects.in_bulk([row.document_id for row in rows])
+def _hits(
+    rows: list[Row], terms: set[str], labels: dict[str, str], today: datetime.date, memo: IndexMemo
+) -> list[Hit]:
+    lines = memo.result_lines([row.document_id for row in rows], terms)
     hits = []
     for row in rows:
-        document = by_id.get(row.document_id)
-        if document is None:
+        line = lines.get(row.document_id)
+        if line is None:
             continue
+        title, url, result_type, language, date, is_demo, snippet = line
         hits.append(
             Hit(
-                title=document.title,
-                url=document.url,
-                result_type=document.result_type,
-                type_label=labels.get(document.result_type, document.result_type),
-                snippet=highlight(document.text, terms),
+                title=title,
+                url=url,
+                result_type=result_type,
+                type_label=labels.get(result_type, result_type),
+                snippet=snippet,
                 # Registers (municipalities, offices, staff) are indexed with Nynorsk labels.
-                language=document.language or settings.LANGUAGE_CODE,
-                date=document.date,
-                document_id=document.pk,
-                is_demo=document.is_demo,
-                is_upcoming=document.result_type == ResultType.EVENT
-                and document.date is not None
-                and document.date >= today,
+                language=language or settings.LANGUAGE_CODE,
+                date=date,
+                document_id=row.document_id,
+                is_demo=is_demo,
+                is_upcoming=result_type == ResultType.EVENT and date is not None and date >= today,
             )
         )
     return hits
@@ -490,31 +625,36 @@ def search(params: Mapping[str, str]) -> SearchResults:
     if not terms:
         return SearchResults(query, [], [], 0, 1, 0, result_type, filters, ignored, sort=sort)
     restriction = _restriction(filters)
-    rows = _match(terms, restriction)
+    memo = index_memo()
+    narrowing = () if restriction is None else None
+    rows = _match(terms, restriction, memo, narrowing)
     corrected = ""
     if not rows:
         split_terms = _split_unknown(terms, query)
         # A query of stopwords only is searched for as it is; splitting drops every word of it.
         if split_terms and split_terms != terms:
             terms = split_terms
-            rows = _match(terms, restriction)
+            rows = _match(terms, restriction, memo, narrowing)
     if not rows:
         corrected = suggest(query)
         if corrected:
             terms = query_terms(corrected)
-            rows = _match(terms, restriction)
+            rows = _match(terms, restriction, memo, narrowing)
     is_capped = len(rows) >= CANDIDATE_WINDOW
     if is_capped and any(key in filters for key in FACET_KEYS):
-        rows = _match(terms, _narrowed(filters) if restriction is None else _narrowed(filters) & restriction)
+        narrowed = _narrowed(filters) if restriction is None else _narrowed(filters) & restriction
+        narrowing_key = tuple(sorted((key, filters[key]) for key in FACET_KEYS if key in filters))
+        rows = _match(terms, narrowed, memo, narrowing_key if restriction is None else None)
     facets = _facets(rows, filters)
-    kept = [row for row in rows if _keeps(row, filters)]
+    facet_filters = {key: value for key, value in filters.items() if key in FACET_KEYS}
+    kept = [row for row in rows if _keeps(row, facet_filters)] if facet_filters else rows
     today = timezone.localdate()
     ordered = _ordered(kept, sort, today)
     total = len(ordered)
     page_count = max(1, -(-total // PAGE_SIZE))
     page_number = min(page_number, page_count)
     page_rows = ordered[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
-    hits = _hits(page_rows, set(terms), type_labels(), today)
+    hits = _hits(page_rows, set(terms), type_labels(), today, memo)
     return SearchResults(
         query=query,
         terms=terms,

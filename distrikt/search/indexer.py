@@ -7,13 +7,16 @@ part of a compound.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from wagtail.models import Page
 
+from distrikt.core.derived import bump_datasets
 from distrikt.core.language_share import text_of_page
 from distrikt.events.models import EventPage
 from distrikt.knowledge.models import KnowledgeEntry, ThemePage
@@ -33,6 +36,27 @@ PART_CAP = EXACT - 1
 TITLE_TERM_WEIGHT = TITLE_WEIGHT * EXACT
 MAX_TEXT_LENGTH = 20_000
 MIN_STORED_WORD = 3
+# The version of the index: what a process derives from it (documents' facet data, term
+# frequencies, see `engine`) is kept for one version. Every write below bumps it.
+INDEX_DATASET = "search-index"
+_is_bulk_write: ContextVar[bool] = ContextVar("search_index_bulk_write", default=False)
+
+
+def index_changed() -> None:
+    """The index changed: what was derived from it is stale (now, and again on commit)."""
+    if not _is_bulk_write.get():
+        bump_datasets(INDEX_DATASET)
+
+
+@contextmanager
+def bulk_write() -> Iterator[None]:
+    """Many documents change at once: bump the version once, at the end, not per document."""
+    token = _is_bulk_write.set(True)
+    try:
+        yield
+    finally:
+        _is_bulk_write.reset(token)
+    index_changed()
 
 
 def term_weights(title: str, text: str, is_known: Callable[[str], bool] | None = None) -> dict[str, int]:
@@ -143,6 +167,7 @@ def _write(key: str, fields: dict, page: Page | None = None) -> SearchDocument:
         for term, weight in term_weights(title_text, fields["text"], is_known).items()
     )
     _store_words([title_text, fields["text"]])
+    index_changed()
     return document
 
 
@@ -197,6 +222,7 @@ def index_page(page: Page) -> SearchDocument | None:
 
 def remove_page(page_id: int) -> None:
     SearchDocument.objects.filter(page_id=page_id).delete()
+    index_changed()
 
 
 def _source_fields(source: search_sources.Source, data: dict) -> dict:
@@ -225,6 +251,7 @@ def index_item(source: search_sources.Source, item) -> SearchDocument | None:
 
 def remove_item(source: search_sources.Source, item_key) -> None:
     SearchDocument.objects.filter(key=f"{source.name}:{item_key}").delete()
+    index_changed()
 
 
 def _restricted_paths() -> list[str]:
@@ -279,6 +306,11 @@ def rebuild(only_missing: bool = False, batch_size: int = 1000) -> int:
     Two passes: the vocabulary of everything is gathered first, so compounds are split
     against the whole index; then documents and terms are written in bulk.
     """
+    with bulk_write():
+        return _rebuild(only_missing, batch_size)
+
+
+def _rebuild(only_missing: bool, batch_size: int) -> int:
     if not only_missing:
         SearchTerm.objects.all().delete()
         SearchDocument.objects.all().delete()
@@ -342,3 +374,4 @@ def refresh_page_urls() -> None:
         url = document.page.get_url() or document.page.url_path
         if url != document.url:
             SearchDocument.objects.filter(pk=document.pk).update(url=url)
+    index_changed()

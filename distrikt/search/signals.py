@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import indexer
+from .models import SearchDocument
 from .sources import Source, sources
 
 
@@ -26,6 +27,12 @@ def drop_unpublished_page(sender, instance, **kwargs) -> None:
 def reindex_moved_pages(sender, instance, **kwargs) -> None:
     for page in Page.objects.descendant_of(instance, inclusive=True).live().specific():
         indexer.index_page(page)
+
+
+@receiver(post_delete, sender=SearchDocument)
+def note_deleted_document(sender, instance, **kwargs) -> None:
+    """A document went with its page (a cascade the indexer does not see): bump the version."""
+    indexer.index_changed()
 
 
 @receiver(post_save, sender=Site)

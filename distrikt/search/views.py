@@ -2,11 +2,14 @@
 
 from urllib.parse import urlencode
 
+from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from distrikt.core.breadcrumbs import trail
 
@@ -22,12 +25,17 @@ def record_query(query: str, results: engine.SearchResults) -> Query | None:
     if not query:
         return None
     recorded = Query.get(query[:MAX_RECORDED_QUERY])
-    recorded.add_hit()
+    today = timezone.now().date()
     exact_total = 0 if results.corrected_query else results.total
-    SearchOutcome.objects.update_or_create(
-        query=recorded,
-        defaults={"result_count": exact_total, "suggestion": results.corrected_query[:255]},
-    )
+    outcome = {"result_count": exact_total, "suggestion": results.corrected_query[:255]}
+    # One write transaction with one UPDATE each when the rows exist (a query asked before
+    # today, the usual case); Wagtail's add_hit and update_or_create read first and lock,
+    # and each took the database's write lock on its own.
+    with transaction.atomic():
+        if not QueryDailyHits.objects.filter(query=recorded, date=today).update(hits=F("hits") + 1):
+            recorded.add_hit(today)
+        if not SearchOutcome.objects.filter(query=recorded).update(**outcome, searched_at=timezone.now()):
+            SearchOutcome.objects.update_or_create(query=recorded, defaults=outcome)
     return recorded
 
 
