@@ -6,7 +6,7 @@ each it prints p50/p95/p99 latency, requests per second and the server's CPU mil
 per request (which changes little when other work shares the machine) for the search API,
 the search page and autocomplete. Loopback only; bounded by the request counts below.
 
-    .venv/bin/python bench/scenario_knowledge.py [--pages N] [--requests N] [--sqlite-only]
+    .venv/bin/python bench/scenario_knowledge.py [--pages N] [--requests N] [--sqlite-only | --postgres-only]
 """
 
 from __future__ import annotations
@@ -177,10 +177,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=20_000)
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--sqlite-only", action="store_true")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--sqlite-only", action="store_true")
+    only.add_argument("--postgres-only", action="store_true")
     args = parser.parse_args()
     os.environ.setdefault("PAGE_CACHE_SECONDS", "600")
-    run("SQLite", None, args.pages, args.requests)
+    if not args.postgres_only:
+        run("SQLite", None, args.pages, args.requests)
     if not args.sqlite_only:
         database_url = recreate_pg_database()
         if database_url:
