@@ -18,30 +18,16 @@ import cProfile
 import os
 import pstats
 import random
-import secrets
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-TMP = tempfile.mkdtemp(prefix="distrikt-profile-")
-os.environ.update(
-    {
-        "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": os.environ.get("PROFILE_DATABASE_URL") or f"sqlite:///{TMP}/profile.sqlite3",
-        "MEDIA_ROOT": f"{TMP}/media",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "LOG_LEVEL": "ERROR",
-        "ALLOW_DEMO_DATA": "true",
-    }
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from inprocess import production_environment
+
+TMP, DATABASE_FILE = production_environment()
 
 import django  # noqa: E402
 

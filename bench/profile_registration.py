@@ -18,35 +18,19 @@ import cProfile
 import os
 import pstats
 import re
-import secrets
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-TMP = tempfile.mkdtemp(prefix="distrikt-profile-")
-PREPARED = os.environ.get("PROFILE_PREPARED", "")
-DATABASE_FILE = f"{TMP}/profile.sqlite3"
-os.environ.update(
-    {
-        "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": os.environ.get("PROFILE_DATABASE_URL") or f"sqlite:///{DATABASE_FILE}",
-        "MEDIA_ROOT": f"{TMP}/media",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "LOG_LEVEL": "ERROR",
-        "ALLOW_DEMO_DATA": "true",
-        "EVENT_REGISTRATION_RATE_LIMIT": "0",
-        "SITE_BASE_URL": "https://distriktssenteret.no",
-    }
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from inprocess import production_environment
+
+TMP, DATABASE_FILE = production_environment(
+    EVENT_REGISTRATION_RATE_LIMIT="0", SITE_BASE_URL="https://distriktssenteret.no"
 )
+PREPARED = os.environ.get("PROFILE_PREPARED", "")
 
 import django  # noqa: E402
 

@@ -20,35 +20,18 @@ import argparse
 import cProfile
 import os
 import pstats
-import secrets
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-TMP = tempfile.mkdtemp(prefix="distrikt-profile-")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from inprocess import production_environment
+
+TMP, DATABASE_FILE = production_environment(SITE_BASE_URL="https://distriktssenteret.no")
 PREPARED = os.environ.get("PROFILE_PREPARED", "")
-DATABASE_FILE = f"{TMP}/profile.sqlite3"
-os.environ.update(
-    {
-        "DJANGO_SETTINGS_MODULE": "distrikt.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": os.environ.get("PROFILE_DATABASE_URL") or f"sqlite:///{DATABASE_FILE}",
-        "MEDIA_ROOT": f"{TMP}/media",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "LOG_LEVEL": "ERROR",
-        "ALLOW_DEMO_DATA": "true",
-        "SITE_BASE_URL": "https://distriktssenteret.no",
-    }
-)
 
 import django  # noqa: E402
 
