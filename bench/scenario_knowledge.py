@@ -4,7 +4,8 @@ Runs once on SQLite (fresh file) and once on PostgreSQL (database wt_knowledge_b
 127.0.0.1, or BENCH_PG_DATABASE, recreated; skipped when PostgreSQL is not reachable). For
 each it prints p50/p95/p99 latency, requests per second and the server's CPU milliseconds
 per request (which changes little when other work shares the machine) for the search API,
-the search page and autocomplete. Loopback only; bounded by the request counts below.
+the search page (its 200 queries asked again and again, as visitors do, and 800 queries asked
+once each) and autocomplete. Loopback only; bounded by the request counts below.
 
     .venv/bin/python bench/scenario_knowledge.py [--pages N] [--requests N] [--sqlite-only | --postgres-only]
 """
@@ -20,6 +21,8 @@ from urllib.parse import quote
 
 from lib import ProductionServer, measure, print_results
 
+# The page scenario with queries asked once each: the cost of a search no cache has seen.
+COLD_REQUESTS = 800
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_DATABASE = os.environ.get("BENCH_PG_DATABASE", "wt_knowledge_bench")
 
@@ -115,6 +118,18 @@ def queries(count: int = 200, seed: int = 7) -> list[str]:
     return list(found)
 
 
+def new_queries(count: int, asked: list[str], seed: int = 11) -> list[str]:
+    """Word pairs none of `asked` is: every request is a query no process has seen (no cache helps)."""
+    rng = random.Random(seed)
+    seen = set(asked)
+    found: dict[str, None] = {}
+    while len(found) < count:
+        query = " ".join(rng.sample(WORDS, 2))
+        if query not in seen:
+            found[query] = None
+    return list(found)
+
+
 def recreate_pg_database() -> str | None:
     try:
         import psycopg
@@ -150,9 +165,11 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
         suggest = [f"/api/v1/search/autocomplete?q={quote(q[:4])}" for q in query_list]
         cpu: dict[str, float] = {}
 
-        def timed(name: str, paths: list[str], concurrency: int, count: int):
+        unseen = [f"/sok/?q={quote(q)}" for q in new_queries(COLD_REQUESTS, query_list)]
+
+        def timed(name: str, paths: list[str], concurrency: int, count: int, warmup: int = 50):
             started = server.cpu_seconds()
-            result = measure(server.url, paths, concurrency=concurrency, requests=count)
+            result = measure(server.url, paths, concurrency=concurrency, requests=count, warmup=warmup)
             # The warm-up requests are counted too; they are few beside `count`.
             cpu[name] = (server.cpu_seconds() - started) * 1000 / max(1, result.requests)
             return name, result
@@ -166,6 +183,7 @@ def run(label: str, database_url: str | None, pages: int, requests: int) -> None
             timed("search page /sok/, 1 client", html, 1, 400),
             timed("search page /sok/", html, 4, 1000),
             timed("search page /sok/ with facets/sort", faceted, 4, 1000),
+            timed("search page /sok/, every query new", unseen, 4, COLD_REQUESTS, warmup=0),
             timed("autocomplete", suggest, 4, 1000),
         ]
         print_results(rows, floor=floor, title=f"knowledge search on {label}, {pages} pages")

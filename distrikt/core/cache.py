@@ -23,6 +23,10 @@ A page with a form can be kept too: its template writes the CSRF field with `{% 
 (core_tags), an uncached fragment that gets each visitor's own token (and cookie) on every hit.
 Such a response is stored only when no token shows outside that fragment, and it always tells
 browsers and proxies not to keep it.
+
+A view can also ask for work to be done on every request for its page, cached or not
+(`on_every_hit`: the search page counts its query), with a small picklable payload kept in
+the entry; the work must be cheap, as it runs on the hit path.
 """
 
 from __future__ import annotations
@@ -225,6 +229,8 @@ class Entry:
     expires: float
     language: str
     has_fragments: bool = False
+    # (hook name, payload) pairs run on every hit (see `on_every_hit`).
+    hooks: tuple[tuple[str, Any], ...] = ()
 
     @property
     def size(self) -> int:
@@ -296,6 +302,7 @@ class PageCacheOptions:
     tags: set[str] = field(default_factory=set)
     query_params: frozenset[str] = frozenset()
     timeout: int | None = None
+    hooks: list[tuple[str, Any]] = field(default_factory=list)
 
 
 OPTIONS_ATTRIBUTE = "_distrikt_page_cache"
@@ -426,6 +433,7 @@ class PageCache:
             expires=time.time() + timeout,
             language=translation.get_language() or settings.LANGUAGE_CODE,
             has_fragments=FRAGMENT_START.encode() in body,
+            hooks=tuple(options.hooks),
         )
         cache.set(key, entry, timeout)
         self.local.put(key, entry, signal)
@@ -546,6 +554,41 @@ def _shows_csrf_token_outside_fragments(request: HttpRequest, body: bytes) -> bo
 register_fragment(CSRF_FRAGMENT, _render_csrf_input)
 
 
+# --------------------------------------------------------------------------- work on every hit
+
+_hit_hooks: dict[str, Callable[[HttpRequest, Any], None]] = {}
+
+
+def register_hit_hook(name: str, hook: Callable[[HttpRequest, Any], None]) -> None:
+    """Work a cached page needs on every request (register it in an AppConfig.ready(), so a
+    process whose first request is a hit knows it)."""
+    _hit_hooks[name] = hook
+
+
+def on_every_hit(request: HttpRequest, name: str, payload: Any) -> None:
+    """Run a registered hook now, and again on every hit of the response stored for this request."""
+    _hit_hooks[name](request, payload)
+    options = getattr(request, OPTIONS_ATTRIBUTE, None)
+    if options is not None:
+        options.hooks.append((name, payload))
+
+
+def _run_hit_hooks(request: HttpRequest, entry: Entry) -> None:
+    # Entries stored before hooks existed have no such slot.
+    for name, payload in getattr(entry, "hooks", ()):
+        hook = _hit_hooks.get(name)
+        if hook is not None:
+            hook(request, payload)
+
+
+def limit_cache_lifetime(request: HttpRequest, seconds: int) -> None:
+    """Keep this request's stored response at most this many seconds (e.g. until midnight)."""
+    options = getattr(request, OPTIONS_ATTRIBUTE, None)
+    if options is not None:
+        seconds = max(1, int(seconds))
+        options.timeout = min(options.timeout or settings.PAGE_CACHE_SECONDS, seconds)
+
+
 # --------------------------------------------------------------------------- middleware and decorators
 
 
@@ -645,6 +688,7 @@ class PageCacheMiddleware:
         entry = page_cache.lookup(key, signal)
         if entry is not None:
             response = entry.response(request)
+            _run_hit_hooks(request, entry)
             if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
                 # The page's CSRF fragment made a new token: set its cookie, as CsrfViewMiddleware would.
                 _csrf_middleware().process_response(request, response)

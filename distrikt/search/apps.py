@@ -14,13 +14,16 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from distrikt.core import retention
+        from distrikt.core.cache import register_hit_hook
         from distrikt.knowledge.ranking import register_ranker
 
         from . import signals
         from .engine import rank_pages
         from .retention import delete_expired_queries
+        from .views import LOG_HOOK, count_search
 
         signals.connect_sources()
+        register_hit_hook(LOG_HOOK, count_search)
         register_ranker(rank_pages)
         retention.register(
             "search.queries",

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from distrikt.core.derived import dataset_versions
+from distrikt.core.derived import dataset_versions, get_or_compute
 from distrikt.knowledge.models import KnowledgeEntry
 from distrikt.knowledge.services import apply_filters, parse_filters
 from distrikt.organisation.models import KnowledgeArea
@@ -40,6 +40,8 @@ from .morphology import (
 )
 from .sources import type_labels
 
+# Knowledge areas (their names are facet labels) declare this dataset.
+ORGANISATION_DATASET = "organisation"
 PAGE_SIZE = 20
 # Candidates ranked per query (from the rarest term's best postings); also the most
 # results one query reports, as large engines do («over 2000 treff»).
@@ -442,6 +444,15 @@ def _filtered_counts(rows: list[Row], facet_filters: Mapping[str, str]) -> dict[
     return counts
 
 
+def _theme_names() -> dict[str, str]:
+    """The knowledge areas' names in the active language, by slug (kept until one changes)."""
+
+    def names() -> dict[str, str]:
+        return {area.slug: area.localized_name for area in KnowledgeArea.objects.all()}
+
+    return get_or_compute(ORGANISATION_DATASET, "search-theme-names", names, in_process=True)
+
+
 def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
     """Counts per facet value, each counted with the other facets' filters applied."""
     labels = type_labels()
@@ -455,7 +466,7 @@ def _facets(rows: list[Row], filters: Mapping[str, str]) -> list[Facet]:
         }
     else:
         counts = _filtered_counts(rows, facet_filters)
-    theme_names = dict(KnowledgeArea.objects.values_list("slug", "name")) if counts["tema"] else {}
+    theme_names = _theme_names() if counts["tema"] else {}
     value_labels = {
         "type": lambda value: labels.get(value, value),
         "tema": lambda value: theme_names.get(value, value),

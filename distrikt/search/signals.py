@@ -5,11 +5,15 @@ from functools import partial
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from distrikt.core.derived import bump_datasets
+
 from . import indexer
 from .models import SearchDocument
+from .promotions import PROMOTIONS_DATASET
 from .sources import Source, sources
 
 
@@ -40,6 +44,21 @@ def refresh_addresses_when_a_site_changes(sender, instance, raw=False, **kwargs)
     if not raw:
         Site.clear_site_root_paths_cache()
         indexer.refresh_page_urls()
+
+
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+def note_changed_promotion(sender, instance, raw=False, **kwargs) -> None:
+    """Editors pinned or unpinned a page for a query: the search pages show it."""
+    if not raw:
+        bump_datasets(PROMOTIONS_DATASET)
+
+
+@receiver(post_save, sender=Query)
+def note_edited_query(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """An edited query text moves its promotions; a new one (a first search) has none."""
+    if not raw and not created:
+        bump_datasets(PROMOTIONS_DATASET)
 
 
 def _index_saved(source: Source, sender, instance, raw=False, **kwargs) -> None:

@@ -1,59 +1,59 @@
-"""Site-wide search at /sok/ and its autocomplete answers."""
+"""Site-wide search at /sok/ and its autocomplete answers.
 
+The page is kept by the page cache per query, filters, page and language, until the index,
+the promotions, the knowledge bank or the municipalities change, and at most until midnight;
+every request for it, cached or not, is counted in the search log.
+"""
+
+import datetime
 from urllib.parse import urlencode
 
-from django.db import transaction
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
 from distrikt.core.breadcrumbs import trail
+from distrikt.core.cache import add_cache_tags, limit_cache_lifetime, on_every_hit, page_cache, page_tag
+from distrikt.knowledge.models.entries import DATASET as KNOWLEDGE_DATASET
+from distrikt.municipalities.models import DATASET as MUNICIPALITIES_DATASET
 
 from . import engine
 from .api import engine_suggestions
-from .models import SearchOutcome
+from .indexer import INDEX_DATASET
+from .promotions import PROMOTIONS_DATASET, promoted_pages
+from .querylog import query_log
 
-MAX_RECORDED_QUERY = 255
-
-
-def record_query(query: str, results: engine.SearchResults) -> Query | None:
-    """Count the query (Wagtail's search log, kept for the retention period) and its outcome."""
-    if not query:
-        return None
-    recorded = Query.get(query[:MAX_RECORDED_QUERY])
-    today = timezone.now().date()
-    exact_total = 0 if results.corrected_query else results.total
-    outcome = {"result_count": exact_total, "suggestion": results.corrected_query[:255]}
-    # One write transaction with one UPDATE each when the rows exist (a query asked before
-    # today, the usual case); Wagtail's add_hit and update_or_create read first and lock,
-    # and each took the database's write lock on its own.
-    with transaction.atomic():
-        if not QueryDailyHits.objects.filter(query=recorded, date=today).update(hits=F("hits") + 1):
-            recorded.add_hit(today)
-        if not SearchOutcome.objects.filter(query=recorded).update(**outcome, searched_at=timezone.now()):
-            SearchOutcome.objects.update_or_create(query=recorded, defaults=outcome)
-    return recorded
+LOG_HOOK = "search-log"
+# The parameters the page reads; the page cache keys on these and drops the rest.
+QUERY_PARAMS = ("q", "page", "sort", "type", "sprak", *engine.KNOWLEDGE_FILTER_KEYS)
 
 
-def promoted_pages(recorded: Query | None) -> list:
-    """Pages editors pinned for this query (Wagtail search promotions)."""
-    if recorded is None:
-        return []
-    return [
-        pick.page.specific
-        for pick in recorded.editors_picks.select_related("page")
-        if pick.page and pick.page.live
-    ]
+def count_search(request: HttpRequest, payload: tuple[str, int, str]) -> None:
+    """Count a search in the log (on every request, cached or not; see `querylog`)."""
+    query, result_count, suggestion = payload
+    query_log.record(query, result_count, suggestion)
 
 
+def seconds_to_midnight(now: datetime.datetime | None = None) -> int:
+    """Until the day changes in Norway (which events are upcoming, and their order, change then)."""
+    now = timezone.localtime(now)
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
+    return int((midnight - now).total_seconds()) + 1
+
+
+@page_cache(
+    datasets=(INDEX_DATASET, PROMOTIONS_DATASET, KNOWLEDGE_DATASET, MUNICIPALITIES_DATASET),
+    query_params=QUERY_PARAMS,
+)
 def search(request: HttpRequest) -> HttpResponse:
     results = engine.search(request.GET)
-    recorded = record_query(results.query, results) if results.page_number == 1 else None
-    promoted = promoted_pages(recorded)
+    if results.query and results.page_number == 1:
+        exact_total = 0 if results.corrected_query else results.total
+        on_every_hit(request, LOG_HOOK, (results.query, exact_total, results.corrected_query))
+    promoted = promoted_pages(results.query) if results.page_number == 1 else []
+    add_cache_tags(request, *(page_tag(page.pk) for page in promoted))
+    limit_cache_lifetime(request, seconds_to_midnight())
     base_params = {
         key: value
         for key, value in {

@@ -358,6 +358,8 @@ DJANGO_ADMIN_ALLOWED_IPS = env.list("DJANGO_ADMIN_ALLOWED_IPS", default=[])
 # Anonymous search queries (and their daily counts) are deleted this long after the search.
 SEARCH_QUERY_RETENTION_DAYS = env.int("SEARCH_QUERY_RETENTION_DAYS", default=90)
 WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_RETENTION_DAYS
+# Searches are counted in the process and written together at most this often (0: each at once).
+SEARCH_LOG_FLUSH_SECONDS = env.float("SEARCH_LOG_FLUSH_SECONDS", default=5.0)
 KNOWLEDGE_MAX_PDF_BYTES = env.int("KNOWLEDGE_MAX_PDF_BYTES", default=25 * 1024 * 1024)
 KNOWLEDGE_LOAD_DEMO_CONTENT = ALLOW_DEMO_DATA
 
