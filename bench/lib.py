@@ -41,6 +41,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+REDIS_DB = os.environ.get("BENCH_REDIS_DB", "14")
+
+
+def redis_answers() -> bool:
+    """Whether Redis answers on 127.0.0.1:6379 (production runs on Redis; the benches use it when it is there)."""
+    try:
+        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def flush_bench_redis() -> None:
+    """Empty the benchmark's own Redis database, so nothing from an earlier run's data is reused."""
+    with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=2) as sock:
+        sock.sendall(f"SELECT {REDIS_DB}\r\nFLUSHDB\r\n".encode())
+        sock.recv(64)
+
+
 class ProductionServer:
     """gunicorn serving distrikt with production settings on a fresh SQLite database (or DATABASE_URL)."""
 

@@ -4,8 +4,8 @@ Runs Django's test client against a database with the bundled data and N generat
 pages (the corpus of `scenario_knowledge.py`), so the figures are the server's own work per
 request (no network, no gunicorn), measured as process CPU time: they change little when the
 machine is busy, unlike the wall-clock latencies of `scenario_knowledge.py`. Prints the median
-and p95 CPU milliseconds and the queries per request of the API, the page and the page with
-facets; with PROFILE=1 also the functions that took most time (PROFILE_OUT=file also stores
+and p95 CPU milliseconds and the queries per request of the API, the page, the page with
+facets and the page for queries asked once each; with PROFILE=1 also the functions that took most time (PROFILE_OUT=file also stores
 the stats for pstats), with QUERIES=1 the SQL of one API request and one page request.
 PROFILE_PREPARED=file keeps the prepared SQLite database there and starts from a copy of it on
 the next run (delete it after a migration or a change of the index); PROFILE_DATABASE_URL runs
@@ -41,7 +41,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from scenario_knowledge import queries  # noqa: E402
+from scenario_knowledge import new_queries, queries  # noqa: E402
 
 
 def prepare(pages: int) -> None:
@@ -111,6 +111,10 @@ def main() -> None:
     }
     for paths in kinds.values():  # warm caches and imports (and every query once)
         cpu_of(client, paths, len(paths))
+    # Queries asked once each, never warmed: what a search costs that no cache has seen.
+    # (One more than is measured: the query count below is taken on that one.)
+    unseen = new_queries(args.requests + 1, query_list)
+    kinds["page, every query new"] = [f"/sok/?q={quote(q)}" for q in unseen]
     profiler = cProfile.Profile() if os.environ.get("PROFILE") else None
     if profiler:
         profiler.enable()
@@ -118,10 +122,11 @@ def main() -> None:
     if profiler:
         profiler.disable()
     for name, spent in figures.items():
-        counted = queries_of(client, kinds[name][1])
+        sample = kinds[name][-1] if name == "page, every query new" else kinds[name][1]
+        counted = queries_of(client, sample)
         print(
-            f"{name:<18} CPU per request median {spent[len(spent) // 2] * 1000:6.1f} ms, "
-            f"p95 {spent[int(len(spent) * 0.95)] * 1000:6.1f} ms, {len(counted)} queries ({kinds[name][1]})"
+            f"{name:<22} CPU per request median {spent[len(spent) // 2] * 1000:6.1f} ms, "
+            f"p95 {spent[int(len(spent) * 0.95)] * 1000:6.1f} ms, {len(counted)} queries ({sample})"
         )
         if os.environ.get("QUERIES"):
             for sql in counted:

@@ -1,13 +1,16 @@
 """Search load test: 20,000 generated knowledge pages, 200 Nynorsk/Bokmål queries.
 
-Runs once on SQLite (fresh file) and once on PostgreSQL (database wt_knowledge_bench on
-127.0.0.1, or BENCH_PG_DATABASE, recreated; skipped when PostgreSQL is not reachable). For
+Runs once on SQLite (fresh file, the database cache: the single-machine install) and once
+on PostgreSQL (database wt_knowledge_bench on 127.0.0.1, or BENCH_PG_DATABASE, recreated;
+skipped when PostgreSQL is not reachable) with Redis as the cache, as production runs
+(docs/deploy.md; its own emptied Redis database BENCH_REDIS_DB; --no-redis for the
+database cache). For
 each it prints p50/p95/p99 latency, requests per second and the server's CPU milliseconds
 per request (which changes little when other work shares the machine) for the search API,
 the search page (its 200 queries asked again and again, as visitors do, and 800 queries asked
 once each) and autocomplete. Loopback only; bounded by the request counts below.
 
-    .venv/bin/python bench/scenario_knowledge.py [--pages N] [--requests N] [--sqlite-only | --postgres-only]
+    .venv/bin/python bench/scenario_knowledge.py [--pages N] [--requests N] [--sqlite-only | --postgres-only] [--no-redis]
 """
 
 from __future__ import annotations
@@ -19,7 +22,16 @@ import sys
 import time
 from urllib.parse import quote
 
-from lib import ProductionServer, measure, print_results
+from lib import (
+    REDIS_DB,
+    REDIS_HOST,
+    REDIS_PORT,
+    ProductionServer,
+    flush_bench_redis,
+    measure,
+    print_results,
+    redis_answers,
+)
 
 # The page scenario with queries asked once each: the cost of a search no cache has seen.
 COLD_REQUESTS = 800
@@ -143,14 +155,20 @@ def recreate_pg_database() -> str | None:
     return f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DATABASE}"
 
 
-def run(label: str, database_url: str | None, pages: int, requests: int) -> None:
+def run(label: str, database_url: str | None, pages: int, requests: int, redis: bool = False) -> None:
+    extra_env = {}
+    if redis:
+        # As in production (docs/deploy.md): the page cache, its purge signal and derived data in Redis.
+        flush_bench_redis()
+        extra_env["REDIS_URL"] = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
+        label += " + Redis"
     prepare = [
         ["load_bundled_data"],
         ["generate_knowledge_corpus", "--pages", str(pages)],
         ["rebuild_search_index"],
     ]
     started = time.perf_counter()
-    with ProductionServer(prepare=prepare, database_url=database_url) as server:
+    with ProductionServer(prepare=prepare, database_url=database_url, extra_env=extra_env) as server:
         print(f"{label}: {pages} pages prepared in {time.perf_counter() - started:.0f} s")
         query_list = queries()
         api = [f"/api/v1/search?q={quote(q)}" for q in query_list]
@@ -198,6 +216,11 @@ def main() -> int:
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--sqlite-only", action="store_true")
     only.add_argument("--postgres-only", action="store_true")
+    parser.add_argument(
+        "--no-redis",
+        action="store_true",
+        help="PostgreSQL with the database cache table instead of Redis (production uses Redis)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("PAGE_CACHE_SECONDS", "600")
     if not args.postgres_only:
@@ -205,7 +228,10 @@ def main() -> int:
     if not args.sqlite_only:
         database_url = recreate_pg_database()
         if database_url:
-            run("PostgreSQL", database_url, args.pages, args.requests)
+            use_redis = not args.no_redis and redis_answers()
+            if not use_redis and not args.no_redis:
+                print("Redis does not answer on 127.0.0.1:6379: PostgreSQL runs with the database cache.")
+            run("PostgreSQL", database_url, args.pages, args.requests, redis=use_redis)
     return 0
 
 

@@ -15,36 +15,29 @@ Aims: ≥ 0.5 default, ≥ 0.6 with Redis.
 """
 
 import argparse
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
 
-from lib import GUNICORN, PYTHON, ROOT, ProductionServer, fetch, free_port, measure
+from lib import (
+    GUNICORN,
+    PYTHON,
+    REDIS_DB,
+    REDIS_HOST,
+    REDIS_PORT,
+    ROOT,
+    ProductionServer,
+    fetch,
+    flush_bench_redis,
+    free_port,
+    measure,
+    redis_answers,
+)
 
 BENCH_DIR = ROOT / "bench"
 PAGE = "/"
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-REDIS_DB = os.environ.get("BENCH_REDIS_DB", "14")
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-def flush_bench_redis() -> None:
-    """Empty the benchmark's own Redis database, so nothing from an earlier run's data is reused."""
-    with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=2) as sock:
-        sock.sendall(f"SELECT {REDIS_DB}\r\nFLUSHDB\r\n".encode())
-        sock.recv(64)
 
 
 def start_gunicorn(app: str, env: dict, chdir: str | None = None) -> tuple[subprocess.Popen, str]:

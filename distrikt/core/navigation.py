@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
 
-from .derived import get_or_compute
+from .derived import dataset_versions, get_or_compute
 
 # Bumped whenever the menu may change (a top-level page, or a model that changes every
 # page, see core.signals); the entries are then read again, once per site and language.
@@ -44,8 +44,39 @@ class NavigationItem:
     lang: str = ""
 
 
-def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
+# The site of each (host, port) seen, for one version of `navigation` (a Site change bumps it).
+_sites: dict[tuple[str, str], Site | None] = {}
+_sites_version: object = None
+SITES_LIMIT = 64
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    """`Site.find_for_request` without a query on every request that is not a cache hit.
+
+    The answer is kept in the process per host and port until `navigation` is bumped, which
+    saving or deleting a Site does (core.signals); it is also put where Wagtail keeps its own
+    answer on the request, so page URLs rendered later in the request use it.
+    """
+    global _sites, _sites_version
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    key = (request.get_host(), request.get_port())
+    version = dataset_versions([NAVIGATION_DATASET])[NAVIGATION_DATASET]
+    if version != _sites_version:
+        _sites, _sites_version = {}, version
+    sites = _sites
+    if key in sites:
+        site = sites[key]
+        request._wagtail_site = site  # type: ignore[attr-defined]
+        return site
     site = Site.find_for_request(request)
+    if len(sites) < SITES_LIMIT:
+        sites[key] = site
+    return site
+
+
+def build_main_navigation(request: HttpRequest) -> list[NavigationItem]:
+    site = site_for_request(request)
     entries = get_or_compute(
         NAVIGATION_DATASET,
         f"main-navigation:{site.pk if site else 0}",
@@ -110,7 +141,7 @@ def footer_facts(request: HttpRequest) -> FooterFacts:
     Saving the site settings bumps `navigation` (they change every page), and so does
     publishing, unpublishing or moving one of the linked pages (see core.signals).
     """
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     return get_or_compute(
         NAVIGATION_DATASET,
         f"footer:{site.pk if site else 0}",

@@ -22,7 +22,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseGenericSetting
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from .cache import NAVIGATION_TAG, page_tag, purge_tags, reset_page_cache, tree_tag
@@ -125,6 +125,15 @@ def purge_for_model_change(sender, instance, raw=False, **kwargs) -> None:
     bump_datasets(*datasets)
     tags = _referencing_page_tags(instance) if instance.pk is not None else set()
     purge_tags(tags)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def purge_for_site_change(sender, instance, raw=False, **kwargs) -> None:
+    """A site's host, port or root page is in every URL and menu it serves."""
+    if not raw:
+        purge_tags([NAVIGATION_TAG])
+        bump_datasets(NAVIGATION_DATASET)
 
 
 @receiver(setting_changed)

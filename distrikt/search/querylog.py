@@ -68,14 +68,21 @@ class QueryLog:
                 suggestion[:255],
                 now,
             )
-            delay = settings.SEARCH_LOG_FLUSH_SECONDS
-            write_now = delay <= 0 or len(self._pending) >= MAX_BUFFERED_QUERIES
-            if not write_now and self._timer is None:
-                self._timer = threading.Timer(delay, self._flush_from_timer)
-                self._timer.daemon = True
-                self._timer.start()
+            write_now = settings.SEARCH_LOG_FLUSH_SECONDS <= 0 or len(self._pending) >= MAX_BUFFERED_QUERIES
+            if not write_now:
+                self._start_timer()
         if write_now:
-            self.flush()
+            try:
+                self.flush()
+            except Exception:  # the visitor's search must not fail for its count
+                logger.exception("Could not write the search log")
+
+    def _start_timer(self) -> None:
+        """Write in SEARCH_LOG_FLUSH_SECONDS unless a write is already due (call with the lock held)."""
+        if self._timer is None and settings.SEARCH_LOG_FLUSH_SECONDS > 0:
+            self._timer = threading.Timer(settings.SEARCH_LOG_FLUSH_SECONDS, self._flush_from_timer)
+            self._timer.daemon = True
+            self._timer.start()
 
     def pending_queries(self) -> int:
         with self._lock:
@@ -88,8 +95,27 @@ class QueryLog:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
-        if batch:
+        if not batch:
+            return
+        try:
             _write(batch)
+        except Exception:
+            self._put_back(batch)
+            raise
+
+    def _put_back(self, batch: dict[str, Pending]) -> None:
+        """Keep the counts of a write that failed for the next one (a busy database, a deadlock)."""
+        with self._lock:
+            for query, failed in batch.items():
+                pending = self._pending.get(query)
+                if pending is None:
+                    if len(self._pending) < MAX_BUFFERED_QUERIES:
+                        self._pending[query] = failed
+                    continue
+                for day, hits in failed.hits.items():
+                    pending.hits[day] = pending.hits.get(day, 0) + hits
+            if self._pending:
+                self._start_timer()
 
     def _flush_from_timer(self) -> None:
         try:
@@ -102,10 +128,13 @@ class QueryLog:
 
 
 def _write(batch: dict[str, Pending]) -> None:
+    # Rows in one order in every process: two processes writing at once wait for each other
+    # rather than deadlock.
     with transaction.atomic():
-        for query_string, pending in batch.items():
+        for query_string in sorted(batch):
+            pending = batch[query_string]
             recorded = Query.get(query_string)
-            for day, hits in pending.hits.items():
+            for day, hits in sorted(pending.hits.items()):
                 _add_hits(recorded, day, hits)
             outcome = {
                 "result_count": pending.result_count,

@@ -133,3 +133,25 @@ def test_the_timer_writes_the_log_on_its_own(transactional_db, client, home_page
     while not Query.objects.filter(query_string="naustrekke").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert hits_of("naustrekke") == 1
+
+
+def test_counts_of_a_failed_write_are_kept_for_the_next(client, home_page, settings, monkeypatch):
+    from distrikt.search import querylog
+
+    settings.SEARCH_LOG_FLUSH_SECONDS = 3600
+    real_write = querylog._write
+
+    def deadlocked(batch):
+        raise querylog.transaction.TransactionManagementError("deadlock detected")
+
+    try:
+        client.get("/sok/", {"q": "fiskebruk"})
+        monkeypatch.setattr(querylog, "_write", deadlocked)
+        with pytest.raises(querylog.transaction.TransactionManagementError):
+            query_log.flush()
+        client.get("/sok/", {"q": "fiskebruk"})
+        assert query_log.pending_queries() == 1
+        monkeypatch.setattr(querylog, "_write", real_write)
+    finally:
+        query_log.flush()
+    assert hits_of("fiskebruk") == 2
