@@ -26,7 +26,8 @@ browsers and proxies not to keep it.
 
 A view can also ask for work to be done on every request for its page, cached or not
 (`on_every_hit`: the search page counts its query), with a small picklable payload kept in
-the entry; the work must be cheap, as it runs on the hit path.
+the entry; the work must be cheap, as it runs on the hit path. Such a page tells browsers and
+proxies to ask every time (`no-cache`), so no request for it bypasses the work.
 """
 
 from __future__ import annotations
@@ -703,7 +704,11 @@ class PageCacheMiddleware:
                     self._keep_private(request, response)
                     page_cache.store(request, response, options, signal)
             else:
-                patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+                if options.hooks:
+                    # Work runs on every request for this page: browsers and proxies must ask each time.
+                    patch_cache_control(response, no_cache=True, max_age=0)
+                else:
+                    patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
                 page_cache.store(request, response, options, signal)
         return self._keep_private(request, response)
 

@@ -42,6 +42,8 @@ def test_a_repeated_search_comes_from_the_cache_and_is_still_counted(client, hom
     log_tables = ("wagtailsearchpromotions_query", "search_searchoutcome", "SAVEPOINT")
     assert [query["sql"] for query in queries if not any(table in query["sql"] for table in log_tables)] == []
     assert hits_of("kaiområde") == 2
+    # Browsers and proxies must ask each time, or their copies would go uncounted.
+    assert "no-cache" in again["Cache-Control"] and "public" not in again["Cache-Control"]
     assert SearchOutcome.objects.get(query=Query.get("kaiområde")).result_count == 1
 
 
