@@ -5,7 +5,8 @@
 a token in a small memory-mapped file next to the SQLite database (the default install)
 or a key in Redis (`REDIS_URL`). No session, URL resolution, template or database is
 touched on a hit. The shared cache (Redis, or the database cache table) holds the same
-entries for other processes and the tag tokens.
+entries for other processes and the tag tokens; a new entry is written there after the
+response has been sent.
 
 Key: scheme, host (only hosts in ALLOWED_HOSTS), path, language and the query string
 narrowed to the parameters the page declares (`cache_query_params` on a page class,
@@ -33,6 +34,7 @@ proxies to ask every time (`no-cache`), so no request for it bypasses the work.
 from __future__ import annotations
 
 import hashlib
+import logging
 import mmap
 import os
 import re
@@ -41,6 +43,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
@@ -50,6 +53,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware import csrf as django_csrf
@@ -59,6 +63,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+logger = logging.getLogger(__name__)
 
 SIGNAL_KEY = "pc:signal"
 TAG_PREFIX = "pc:tag:"
@@ -436,8 +442,12 @@ class PageCache:
             has_fragments=FRAGMENT_START.encode() in body,
             hooks=tuple(options.hooks),
         )
-        cache.set(key, entry, timeout)
         self.local.put(key, entry, signal)
+        deferred = _deferred_writes.get()
+        if deferred is None:
+            cache.set(key, entry, timeout)
+        else:
+            deferred.append((key, entry, timeout))
 
     def purge(self, tags: Iterable[str]) -> None:
         tags = set(tags)
@@ -446,6 +456,32 @@ class PageCache:
         cache.set_many({TAG_PREFIX + tag: new_token() for tag in tags}, None)
         # Tokens first, then the signal: a reader that sees the new signal finds the new tokens.
         self.signal.bump()
+
+
+# Writes to the shared layer wait until the response has gone to the visitor (request_finished
+# comes when the server closes the response), so a page that was not cached is not held back by
+# the write (on SQLite, by the database's write lock). Outside a request they happen at once.
+_deferred_writes: ContextVar[list[tuple[str, Entry, int]] | None] = ContextVar(
+    "page_cache_deferred_writes", default=None
+)
+
+
+def _start_request(**kwargs) -> None:
+    _deferred_writes.set([])
+
+
+def _finish_request(**kwargs) -> None:
+    writes = _deferred_writes.get()
+    _deferred_writes.set(None)
+    for key, entry, timeout in writes or ():
+        try:
+            cache.set(key, entry, timeout)
+        except Exception:  # the visitor has the page; another process will render it again
+            logger.exception("Could not store a page in the shared cache")
+
+
+request_started.connect(_start_request, dispatch_uid="page-cache-deferred-start")
+request_finished.connect(_finish_request, dispatch_uid="page-cache-deferred-finish")
 
 
 _page_cache: PageCache | None = None
