@@ -238,6 +238,8 @@ class Entry:
     has_fragments: bool = False
     # (hook name, payload) pairs run on every hit (see `on_every_hit`).
     hooks: tuple[tuple[str, Any], ...] = ()
+    # False: only in the shared layer (many entries, each seldom asked for again).
+    in_process: bool = True
 
     @property
     def size(self) -> int:
@@ -310,6 +312,7 @@ class PageCacheOptions:
     query_params: frozenset[str] = frozenset()
     timeout: int | None = None
     hooks: list[tuple[str, Any]] = field(default_factory=list)
+    in_process: bool = True
 
 
 OPTIONS_ATTRIBUTE = "_distrikt_page_cache"
@@ -411,7 +414,8 @@ class PageCache:
             return None
         if not self.is_current(entry):
             return None
-        self.local.put(key, entry, signal)
+        if getattr(entry, "in_process", True):
+            self.local.put(key, entry, signal)
         return entry
 
     def store(
@@ -441,8 +445,10 @@ class PageCache:
             language=translation.get_language() or settings.LANGUAGE_CODE,
             has_fragments=FRAGMENT_START.encode() in body,
             hooks=tuple(options.hooks),
+            in_process=options.in_process,
         )
-        self.local.put(key, entry, signal)
+        if options.in_process:
+            self.local.put(key, entry, signal)
         deferred = _deferred_writes.get()
         if deferred is None:
             cache.set(key, entry, timeout)
@@ -660,9 +666,10 @@ def mark_cacheable(
     tags: Iterable[str] = (),
     query_params: Iterable[str] = (),
     timeout: int | None = None,
+    in_process: bool = True,
 ) -> None:
     """Let the middleware store this response, under these tags, keyed on these query parameters."""
-    options = PageCacheOptions(set(tags), frozenset(query_params), timeout)
+    options = PageCacheOptions(set(tags), frozenset(query_params), timeout, in_process=in_process)
     setattr(request, OPTIONS_ATTRIBUTE, options)
     narrow_query(request, options.query_params)
 
@@ -681,11 +688,15 @@ def page_cache(
     tags: Iterable[str] = (),
     query_params: Iterable[str] = (),
     timeout: int | None = None,
+    in_process: bool = True,
 ) -> Any:
     """Let the page cache keep this view's responses for anonymous readers.
 
     `query_params` names the parameters the view reads; others are dropped before it runs.
     `datasets` (or raw `tags`) name what the page shows, so a change to it purges the page.
+    `in_process=False` keeps the responses in the shared layer only: for views whose pages
+    are many and seldom asked for twice (search results), so they cannot push the site's
+    pages out of the process's layer.
     """
     tag_list = (*tags, *(dataset_tag(name) for name in datasets))
     param_list = tuple(query_params)
@@ -694,7 +705,7 @@ def page_cache(
         @wraps(function)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if is_anonymous_read(request):
-                mark_cacheable(request, tag_list, param_list, timeout)
+                mark_cacheable(request, tag_list, param_list, timeout, in_process)
             return function(request, *args, **kwargs)
 
         return wrapped

@@ -45,6 +45,9 @@ def seconds_to_midnight(now: datetime.datetime | None = None) -> int:
 @page_cache(
     datasets=(INDEX_DATASET, PROMOTIONS_DATASET, KNOWLEDGE_DATASET, MUNICIPALITIES_DATASET),
     query_params=QUERY_PARAMS,
+    # Every query is a page of its own: a crawler asking thousands must not push the site's
+    # pages out of the process's layer.
+    in_process=False,
 )
 def search(request: HttpRequest) -> HttpResponse:
     results = engine.search(request.GET)

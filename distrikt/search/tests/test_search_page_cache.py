@@ -8,7 +8,9 @@ upcoming changes at midnight). The search log is written in batches (`querylog`)
 import datetime
 import time
 
+from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -81,11 +83,23 @@ def test_a_new_promotion_and_an_unpublished_promoted_page_show_at_once(client, h
 def test_a_cached_search_page_never_outlives_the_day(client, home_page):
     ArticlePageFactory(title="Midnattsol")
     client.get("/sok/", {"q": "midnattsol"})
-    stored = [entry for entry, _signal in page_cache_instance().local._items.values()]
-    assert stored, "the search page was not stored"
+    request = RequestFactory().get("/sok/", {"q": "midnattsol"}, HTTP_HOST="testserver")
+    stored = [cache.get(page_cache_instance().key(request, views.QUERY_PARAMS))]
+    assert stored[0] is not None, "the search page was not stored"
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     midnight = datetime.datetime.combine(tomorrow, datetime.time(), timezone.get_current_timezone())
     assert max(entry.expires for entry in stored) <= midnight.timestamp() + 1
+
+
+def test_search_pages_stay_out_of_the_process_layer(client, home_page):
+    ArticlePageFactory(title="Crawlar")
+    for number in range(5):
+        client.get("/sok/", {"q": f"crawlar {number}"})
+    # Thousands of distinct queries (a crawler) must not push the site's pages out of it.
+    assert len(page_cache_instance().local) == 0
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/sok/", {"q": "crawlar 1"})
+    assert not [query["sql"] for query in queries if "search_searchterm" in query["sql"]]
 
 
 def test_the_lifetime_is_counted_to_midnight_in_norway():
