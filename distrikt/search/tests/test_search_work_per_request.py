@@ -102,3 +102,31 @@ def test_the_search_page_for_a_repeated_query_stays_within_its_query_budget(clie
     # match, the documents, a read and an update of the hits, a locked read and an update
     # of the outcome besides.
     assert len(search_queries) <= 4, search_queries
+
+
+def test_a_page_of_the_order_is_the_same_as_a_full_sort():
+    import datetime
+    import random
+
+    rng = random.Random(3)
+    today = datetime.date(2026, 12, 1)
+    rows = [
+        engine.Row(
+            document_id=number,
+            matched=rng.randint(1, 2),
+            score=rng.randint(1, 5),
+            result_type=rng.choice(["article", "event", "page"]),
+            date=rng.choice([None, today, today - datetime.timedelta(days=rng.randint(1, 900))]),
+            language="nn",
+            themes=(),
+            url=f"/side-{rng.randint(1, 40)}/",
+            title=rng.choice(["A", "B", "C"]),
+            year="2026",
+        )
+        for number in range(500)
+    ]
+    for sort in ("relevans", "dato"):
+        full = engine._ordered(rows, sort, today)
+        # Many ties on every field but the address: the page must still be the full sort's.
+        assert engine._ordered(rows, sort, today, limit=40) == full[:40]
+        assert engine._ordered(rows, sort, today, limit=5000) == full
