@@ -74,7 +74,7 @@ class Hit:
     type_label: str
     snippet: SafeString
     language: str
-    date: object
+    date: datetime.date | None
     document_id: int = 0
     is_demo: bool = False
     is_upcoming: bool = False
