@@ -42,7 +42,10 @@ def _hit_markup(hit: Hit, demo_tag: str, upcoming_tag: str) -> str:
 @register.simple_tag
 def search_hits(hits: Iterable[Hit]) -> SafeString:
     """The ordered list of results (every value escaped; the snippet is already safe)."""
-    demo_tag = f' <span class="ds-tag" data-color="warning">{conditional_escape(_("Demo"))}</span>'
-    upcoming_tag = f' <span class="ds-tag" data-color="success">{conditional_escape(_("Komande"))}</span>'
+    # Outside the f-strings: xgettext does not look inside them.
+    demo = conditional_escape(_("Demo"))
+    upcoming = conditional_escape(_("Komande"))
+    demo_tag = f' <span class="ds-tag" data-color="warning">{demo}</span>'
+    upcoming_tag = f' <span class="ds-tag" data-color="success">{upcoming}</span>'
     items = "".join(_hit_markup(hit, demo_tag, upcoming_tag) for hit in hits)
     return mark_safe(f'<ol class="result-list search-results">{items}</ol>')  # noqa: S308  (escaped above)
