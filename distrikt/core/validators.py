@@ -29,7 +29,7 @@ def validate_organisation_number(value: str) -> None:
     Django runs no validator on an empty optional field, so an empty value here is an error.
     """
     digits = normalise_organisation_number(value)
-    if len(digits) != 9 or not digits.isdigit():
+    if len(digits) != 9 or not (digits.isascii() and digits.isdigit()):
         raise ValidationError(_("Organisasjonsnummeret må ha nøyaktig ni siffer."), code="length")
     if not orgnr.is_valid(digits):
         raise ValidationError(

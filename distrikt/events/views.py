@@ -247,7 +247,7 @@ def registration_received(request: HttpRequest) -> HttpResponse:
     """The answer to a registration whose link goes by e-mail only: check your e-mail."""
     event_id = request.GET.get("arrangement", "")
     event = None
-    if event_id.isdigit() and len(event_id) < 12:
+    if event_id.isascii() and event_id.isdigit() and len(event_id) < 12:
         event = EventPage.objects.live().public().filter(pk=int(event_id)).first()
     return _private(render(request, "events/registration_received.html", {"event": event}))
 

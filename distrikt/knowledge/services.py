@@ -81,7 +81,7 @@ def parse_filters(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]
         "malgruppe": lambda v: TargetGroup.objects.filter(slug=v).exists(),
         "fylke": lambda v: County.objects.current().filter(code=v).exists(),
         "kommune": lambda v: Municipality.objects.current().filter(code=v).exists(),
-        "ar": lambda v: v.isdigit() and 1900 <= int(v) <= 2100,
+        "ar": lambda v: v.isascii() and v.isdigit() and 1900 <= int(v) <= 2100,
         "oppfolging": lambda v: v in FOLLOW_UP_FILTERS,
     }
     for key in FILTER_KEYS:

@@ -175,7 +175,7 @@ class ShopForm(DesignsystemetFormMixin, forms.ModelForm):
 
     def clean_postcode(self) -> str:
         value = self.cleaned_data.get("postcode", "").strip()
-        if value and (len(value) != 4 or not value.isdigit()):
+        if value and (len(value) != 4 or not (value.isascii() and value.isdigit())):
             raise forms.ValidationError(_("Postnummeret må ha fire siffer."))
         return value
 

@@ -75,3 +75,13 @@ def test_the_schema_declares_the_error_answers_of_every_operation(client):
     )
     assert offset["schema"]["minimum"] == 0
     assert offset["schema"]["maximum"] == 1_000_000
+
+
+# Characters str.isdigit() accepts but int() refuses (superscripts, circled digits): the API
+# fuzzer found `?ar=³` gave a 500.
+@pytest.mark.parametrize("year", ["³", "²⁰²⁴", "①⑨⑨⑨", "٢٠٢٤"])
+def test_a_year_of_digits_that_are_not_ascii_is_ignored(client, home_page, year):
+    response = client.get("/api/v1/knowledge", {"ar": year})
+    assert response.status_code == 200
+    assert client.get("/sok/", {"q": "kommunar", "ar": year}).status_code == 200
+    assert client.get("/kunnskap/", {"ar": year}).status_code in (200, 404)

@@ -45,3 +45,10 @@ def test_a_base_with_remainder_one_has_no_valid_check_digit():
 def test_the_factory_numbers_pass_the_validator():
     for sequence in range(50):
         validate_organisation_number(valid_organisation_number(sequence))
+
+
+@pytest.mark.parametrize("value", ["97408843³", "①②③④⑤⑥⑦⑧⑨"])
+def test_digits_that_are_not_ascii_are_not_a_number(value):
+    with pytest.raises(ValidationError) as raised:
+        validate_organisation_number(value)
+    assert raised.value.code == "length"
