@@ -68,7 +68,9 @@ def participants(request: HttpRequest, page_id: int) -> HttpResponse:
     """Participants and waiting list of one event; POST saves attendance."""
     event = _event_for_staff(request, page_id)
     if request.method == "POST":
-        attended = {int(value) for value in request.POST.getlist("attended") if value.isascii() and value.isdigit()}
+        attended = {
+            int(value) for value in request.POST.getlist("attended") if value.isascii() and value.isdigit()
+        }
         count = set_attendance(event, attended, request.user)
         messages.success(request, _("Oppmøtet er lagra (%(count)s møtte).") % {"count": count})
         return redirect("events_staff:participants", page_id=event.pk)
