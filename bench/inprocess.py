@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,3 +41,29 @@ def production_environment(**extra: str) -> tuple[str, str]:
         }
     )
     return folder, database_file
+
+
+def prepare_database(database_file: str, fill: Callable[[], None]) -> None:
+    """Migrate the profile's database and `fill()` it, or start from a kept copy.
+
+    PROFILE_PREPARED=file (SQLite only) keeps the filled database there, and a later run starts
+    from a copy of it (delete it after a migration or a change of what `fill` makes).
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    prepared = os.environ.get("PROFILE_PREPARED", "")
+    reuse = bool(prepared) and not os.environ.get("PROFILE_DATABASE_URL")
+    if reuse and Path(prepared).is_file():
+        shutil.copyfile(prepared, database_file)
+        call_command("collectstatic", "--noinput", verbosity=0)
+        return
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("createcachetable")
+    call_command("collectstatic", "--noinput", verbosity=0)
+    fill()
+    if reuse:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+        shutil.copyfile(database_file, prepared)

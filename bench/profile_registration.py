@@ -18,19 +18,17 @@ import cProfile
 import os
 import pstats
 import re
-import shutil
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inprocess import production_environment
+from inprocess import prepare_database, production_environment
 
 TMP, DATABASE_FILE = production_environment(
     EVENT_REGISTRATION_RATE_LIMIT="0", SITE_BASE_URL="https://distriktssenteret.no"
 )
-PREPARED = os.environ.get("PROFILE_PREPARED", "")
 
 import django  # noqa: E402
 
@@ -47,21 +45,11 @@ FORM_PATH = f"/arrangement/{EVENT_SLUG}/pamelding/"
 
 
 def prepare() -> None:
-    reuse = PREPARED and not os.environ.get("PROFILE_DATABASE_URL")
-    if reuse and Path(PREPARED).is_file():
-        shutil.copyfile(PREPARED, DATABASE_FILE)
-        call_command("collectstatic", "--noinput", verbosity=0)
-        return
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("createcachetable")
-    call_command("collectstatic", "--noinput", verbosity=0)
-    call_command("load_bundled_data", verbosity=0)
-    exec(CREATE_EVENT)  # noqa: S102  (the bench's own event definition)
-    if reuse:
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.close()
-        shutil.copyfile(DATABASE_FILE, PREPARED)
+    def fill() -> None:
+        call_command("load_bundled_data", verbosity=0)
+        exec(CREATE_EVENT)  # noqa: S102  (the bench's own event definition)
+
+    prepare_database(DATABASE_FILE, fill)
 
 
 def register(client: Client, number: int) -> tuple[float, float]:

@@ -28,10 +28,9 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inprocess import production_environment
+from inprocess import prepare_database, production_environment
 
 TMP, DATABASE_FILE = production_environment(SITE_BASE_URL="https://distriktssenteret.no")
-PREPARED = os.environ.get("PROFILE_PREPARED", "")
 
 import django  # noqa: E402
 
@@ -45,27 +44,16 @@ from scenario_knowledge import new_queries, queries  # noqa: E402
 
 
 def prepare(pages: int) -> None:
-    external = bool(os.environ.get("PROFILE_DATABASE_URL"))
-    reuse = PREPARED and not external
-    if reuse and Path(PREPARED).is_file():
-        shutil.copyfile(PREPARED, DATABASE_FILE)
-        call_command("collectstatic", "--noinput", verbosity=0)
-        return
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("createcachetable")
-    call_command("collectstatic", "--noinput", verbosity=0)
-    from distrikt.search.models import SearchDocument
+    def fill() -> None:
+        from distrikt.search.models import SearchDocument
 
-    if external and SearchDocument.objects.count() > pages:
-        return
-    call_command("load_bundled_data", verbosity=0)
-    call_command("generate_knowledge_corpus", "--pages", str(pages), verbosity=0)
-    call_command("rebuild_search_index", verbosity=0)
-    if reuse:
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.close()
-        shutil.copyfile(DATABASE_FILE, PREPARED)
+        if os.environ.get("PROFILE_DATABASE_URL") and SearchDocument.objects.count() > pages:
+            return  # a database of your own, prepared by an earlier run
+        call_command("load_bundled_data", verbosity=0)
+        call_command("generate_knowledge_corpus", "--pages", str(pages), verbosity=0)
+        call_command("rebuild_search_index", verbosity=0)
+
+    prepare_database(DATABASE_FILE, fill)
 
 
 def cpu_of(client: Client, paths: list[str], count: int) -> list[float]:
