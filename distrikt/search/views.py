@@ -39,7 +39,8 @@ def seconds_to_midnight(now: datetime.datetime | None = None) -> int:
     """Until the day changes in Norway (which events are upcoming, and their order, change then)."""
     now = timezone.localtime(now)
     midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
-    return int((midnight - now).total_seconds()) + 1
+    # Timestamps, not a subtraction: that ignores a change to or from summer time in between.
+    return int(midnight.timestamp() - now.timestamp()) + 1
 
 
 @page_cache(

@@ -109,6 +109,8 @@ def test_the_lifetime_is_counted_to_midnight_in_norway():
     # 23:30 UTC is already 00:30 the next day in Oslo: 23.5 hours are left of that day.
     late_utc = datetime.datetime(2026, 12, 1, 23, 30, tzinfo=datetime.UTC)
     assert views.seconds_to_midnight(late_utc) == 23 * 3600 + 30 * 60 + 1
+    # Summer time starts at 02:00 on 28 March 2027: from 01:00 to midnight is 22 hours.
+    assert views.seconds_to_midnight(datetime.datetime(2027, 3, 28, 1, 0, tzinfo=oslo)) == 22 * 3600 + 1
 
 
 def test_theme_facets_use_the_names_of_the_page_language(client, home_page):
